@@ -1,0 +1,7 @@
+"""policy-corpus: Chinese provincial and local policy articles on cyberspace affairs, as records."""
+
+from .errors import ParseError
+from .models import Article, Region, Section, SectionRow
+from .pipeline import parse
+
+__all__ = ["Article", "ParseError", "Region", "Section", "SectionRow", "parse"]

@@ -1,0 +1,575 @@
+"""Stage 4: field values from the zones of a page.
+
+Each rule is a small function named `<field>_from_<page shape>` that returns a `Found` (value,
+rule name, raw line) or None. For every field a tuple of rules, strongest evidence first, is
+run by `first`, which checks each candidate with the field's validator and keeps the rule
+that won, so a bad strong candidate falls through to the next rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import patterns as P
+from . import regions as R
+from .segment import Block, Layout, Line, line_kind
+
+
+@dataclass(frozen=True)
+class Found:
+    """A field value with the rule and raw line (0-based) it came from."""
+
+    value: Any
+    rule: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Header:
+    """Roles of the header's lines: what the title block says."""
+
+    title: tuple[Line, ...] = ()
+    subtitle: Line | None = None
+    names: Line | None = None
+    post: Line | None = None
+    source: Line | None = None
+    original_title: Line | None = None
+    notes: tuple[Line, ...] = ()
+    meta: tuple[Line, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Page:
+    """Everything the field rules look at."""
+
+    layout: Layout
+    header: Header
+    blocks: tuple[Block, ...]
+    byline: Found | None  # trailing `(X)` or `(作者系…)` cut from the body's end
+    reporter: Found | None  # `(记者 X)` cut from the body's start
+
+
+Rule = Callable[[Page], "Found | None"]
+
+
+def first(rules: Sequence[Rule], page: Page, valid: Callable[[Any], bool] = lambda v: bool(v)) -> Found | None:
+    """Run rules strongest first; the first candidate that passes `valid` wins."""
+    for rule in rules:
+        found = rule(page)
+        if found is not None and valid(found.value):
+            return found
+    return None
+
+
+# --- header roles ---------------------------------------------------------------------------
+
+def _names(text: str) -> str:
+    """`张三 李四` / `张三,李四` → `张三、李四`."""
+    return "、".join(n for n in re.split(r"[\s、,,和]+", text.strip()) if n)
+
+
+def is_name_line(text: str) -> bool:
+    """A byline line: one or a few personal names (`王某`, `文/王某`, `作者:王某、李某`)."""
+    m = P.NAME_LINE.fullmatch(text)
+    return m is not None and P.POST_ANY.search(m.group("names")) is None and P.han_count(text) <= 16
+
+
+def is_post_line(text: str) -> bool:
+    """An official position on its own line: `X省委常委、宣传部部长`."""
+    return (
+        P.POST_ANY.search(text) is not None
+        and P.han_count(text) <= 60
+        and P.SENTENCE_END.search(text) is None
+        and P.NEWSROOM_ROLE.fullmatch(text) is None
+    )
+
+
+def header_roles(header: tuple[Line, ...]) -> Header:
+    """Give each header line a role: title, subtitle, byline, post, source, note or metadata."""
+    lines = list(header)
+    crumbs = [k for k, (_, t) in enumerate(lines) if line_kind(t) == "breadcrumb"]
+    if crumbs:
+        lines = lines[crumbs[-1] + 1 :]
+    notes, meta, texts = [], [], []
+    prev_kind = ""
+    seen: set[str] = set()
+    for i, t in lines:
+        kind = line_kind(t)
+        if kind == "note":
+            notes.append((i, t))
+        elif kind in ("meta", "signed"):
+            meta.append((i, t))
+        elif kind == "text" and t not in seen:
+            texts.append((i, t, prev_kind))
+            seen.add(t)
+        prev_kind = kind
+    texts = _drop_column_names(texts)
+    title: list[Line] = []
+    roles: dict[str, Any] = {}
+    for i, t, before in texts:
+        if (m := P.ORIGINAL_TITLE.fullmatch(t)) is not None:
+            roles.setdefault("original_title", (i, m.group("title")))
+        elif not title:
+            if P.MENU_LINE.fullmatch(t) or _is_nav_run(t):
+                continue
+            title.append((i, t))
+        elif P.SUBTITLE_DASH.match(t) and "subtitle" not in roles and "names" not in roles:
+            roles["subtitle"] = (i, P.SUBTITLE_DASH.sub("", t))
+        elif is_name_line(t) and "names" not in roles:
+            roles["names"] = (i, P.NAME_LINE.fullmatch(t).group("names"))  # type: ignore[union-attr]
+        elif (m := P.REPORTER_LINE.fullmatch(t)) is not None and "names" not in roles:
+            roles["names"] = (i, m.group("names"))
+            roles["reporter"] = True
+        elif is_post_line(t) and "post" not in roles:
+            sig = _signature(t)
+            if sig is not None and "names" not in roles:
+                roles["names"] = (i, sig[1])
+                roles["post"] = (i, sig[0])
+            else:
+                roles["post"] = (i, t)
+        elif before == "meta" and P.SOURCE_NAME.fullmatch(t) and "source" not in roles:
+            roles["source"] = (i, t)
+        elif _continues_title(t, title) and not roles:
+            title.append((i, t))
+    return Header(
+        title=tuple(title),
+        subtitle=roles.get("subtitle"),
+        names=None if roles.get("reporter") else roles.get("names"),
+        post=roles.get("post"),
+        source=roles.get("source"),
+        original_title=roles.get("original_title"),
+        notes=tuple(notes),
+        meta=tuple(meta),
+    )
+
+
+def _drop_column_names(texts: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """Short column names (`要闻`, `网上传播`) stacked above the title are not the title."""
+    k = 0
+    while k < len(texts) - 1 and P.han_count(texts[k][1]) <= 6 and not P.SENTENCE_END.search(texts[k][1]):
+        k += 1
+    return texts[k:]
+
+
+def _is_nav_run(text: str) -> bool:
+    """A menu printed as words separated by spaces: `首页 要闻 政务 民生`."""
+    words = text.split()
+    return len(words) >= 4 and all(P.han_count(w) <= 4 for w in words)
+
+
+def _signature(text: str) -> tuple[str, str] | None:
+    """`中共某县委书记 王某` → (post, name): a signature line with the name last."""
+    head, _, tail = text.rpartition(" ")
+    if head and P.NAME.fullmatch(tail) and P.POST_END.search(head.strip()):
+        return head.strip(), tail
+    return None
+
+
+def _continues_title(text: str, title: list[Line]) -> bool:
+    """The second line of a title printed over two lines."""
+    return (
+        len(title) == 1
+        and P.SENTENCE_END.search(text) is None
+        and 6 <= P.han_count(text) <= 40
+        and P.TITLE_NAME_PREFIX.match(text) is None
+    )
+
+
+# --- title and subtitle ---------------------------------------------------------------------
+
+def _clean_title(text: str) -> str:
+    while (m := P.TITLE_SITE_SUFFIX.search(text)) is not None and m.start() > 6:
+        text = text[: m.start()]
+    return text.strip()
+
+
+def _split_prefix(text: str, page: Page) -> tuple[str | None, str]:
+    """`王某:标题` → ("王某", "标题") unless the page is an interview (the `X:` is the interviewee's)."""
+    m = P.TITLE_NAME_PREFIX.match(text)
+    if m is None or P.POST_ANY.search(m.group("names")) or _is_interview(page):
+        return None, text
+    return _names(m.group("names")), m.group("title")
+
+
+def _is_interview(page: Page) -> bool:
+    texts = [t for _, t in page.layout.header] + [b.text for b in page.blocks[:8]]
+    return any(P.INTERVIEW_MARK.search(t) for t in texts)
+
+
+def title_from_original_title(page: Page) -> Found | None:
+    """`原标题:X`: the article's own title, printed under a reprint's headline."""
+    if page.header.original_title is None:
+        return None
+    i, t = page.header.original_title
+    return Found(_clean_title(t).split("——")[0].strip(), "title_from_original_title", i)
+
+
+def title_from_header(page: Page) -> Found | None:
+    """The first text line of the header (a second line joined with one space)."""
+    if not page.header.title:
+        return None
+    text = " ".join(_clean_title(t) for _, t in page.header.title)
+    _, text = _split_prefix(text, page)
+    main = text.split("——")[0].strip() if "——" in text[1:] else text
+    return Found(main, "title_from_header", page.header.title[0][0])
+
+
+TITLE_RULES: tuple[Rule, ...] = (title_from_original_title, title_from_header)
+
+
+def subtitle_from_dash_line(page: Page) -> Found | None:
+    """`——全省网信工作综述` on the line under the title."""
+    if page.header.subtitle is None:
+        return None
+    i, t = page.header.subtitle
+    return Found(t.strip(), "subtitle_from_dash_line", i)
+
+
+def subtitle_from_title_line(page: Page) -> Found | None:
+    """`标题——副标题` on one line."""
+    if not page.header.title:
+        return None
+    text = " ".join(_clean_title(t) for _, t in page.header.title)
+    if "——" not in text[1:]:
+        return None
+    return Found(text.split("——", 1)[1].strip(" —"), "subtitle_from_title_line", page.header.title[0][0])
+
+
+SUBTITLE_RULES: tuple[Rule, ...] = (subtitle_from_dash_line, subtitle_from_title_line)
+
+
+# --- author and post ------------------------------------------------------------------------
+
+def author_from_name_line(page: Page) -> Found | None:
+    """`王某` alone on a line under the title (or `文/王某`, `作者:王某`)."""
+    if page.header.names is None:
+        return None
+    i, t = page.header.names
+    return Found(_names(t), "author_from_name_line", i)
+
+
+def author_from_title_prefix(page: Page) -> Found | None:
+    """`王某:标题`: the signer's name before the title."""
+    if not page.header.title:
+        return None
+    i, t = page.header.title[0]
+    names, _ = _split_prefix(t, page)
+    return Found(names, "author_from_title_prefix", i) if names else None
+
+
+def _labelled(lines: Sequence[Line], label: re.Pattern[str]) -> tuple[int, str] | None:
+    for i, t in lines:
+        m = label.search(t)
+        if m is None:
+            continue
+        value = P.VALUE_END.split(t[m.end() :], maxsplit=1)[0].strip(" 】]")
+        if value:
+            return i, value
+    return None
+
+
+def author_from_label(page: Page) -> Found | None:
+    """`作者:王某` in the header or footer metadata."""
+    lines = [*page.header.meta, *page.layout.footer, *page.layout.header]
+    hit = _labelled(lines, re.compile(r"(?:^|\s)(?:文章作者|作者)\s*[::]\s*"))
+    if hit is None or not P.NAMES.fullmatch(hit[1].replace(" ", "、")):
+        return None
+    return Found(_names(hit[1]), "author_from_label", hit[0])
+
+
+def _signer(page: Page) -> tuple[int, str] | None:
+    """`(近日,)X省委书记王某在《Y》发表署名文章`: the post-and-name of an announcement or note."""
+    for i, t in page.header.notes:
+        for m in P.ANNOUNCEMENT.finditer(t):
+            who = P.NOTE_LEAD.sub("", m.group("who")).strip()
+            if who:
+                return i, who
+    return None
+
+
+def _split_signer(who: str, author: str | None) -> tuple[str | None, str | None]:
+    """Split `X省委书记王某` into post and name, using a known author or the post's last word."""
+    if author and who.endswith(author) and len(who) > len(author):
+        return who[: -len(author)].strip(), author
+    for size in (3, 2, 4):
+        post, name = who[:-size], who[-size:]
+        if len(post) >= 2 and P.POST_END.search(post) and P.NAME.fullmatch(name):
+            return post, name
+    return None, None
+
+
+def author_from_announcement(page: Page) -> Found | None:
+    """The signer named by the hosting page's announcement or editor's note."""
+    hit = _signer(page)
+    if hit is None:
+        return None
+    _, name = _split_signer(hit[1], None)
+    return Found(name, "author_from_announcement", hit[0]) if name else None
+
+
+def author_from_trailing_byline(page: Page) -> Found | None:
+    """`…。(王某)` at the very end of the body."""
+    if page.byline is None or page.byline.rule != "trailing_byline":
+        return None
+    return Found(_names(page.byline.value), "author_from_trailing_byline", page.byline.line)
+
+
+def author_from_reporter_byline(page: Page) -> Found | None:
+    """`本报讯(记者 王某 通讯员 李某)`, `(记者 王某)`, `本报记者 王某`."""
+    if page.reporter is not None:
+        return Found(page.reporter.value, "author_from_reporter_byline", page.reporter.line)
+    for i, t in page.layout.header:
+        m = P.REPORTER_LINE.fullmatch(t) or P.REPORTER_BYLINE.search(t)
+        if m is not None:
+            names = [_names(m.group("names"))]
+            if "others" in m.groupdict() and m.group("others"):
+                names.append(_names(m.group("others")))
+            return Found("、".join(names), "author_from_reporter_byline", i)
+    return None
+
+
+AUTHOR_RULES: tuple[Rule, ...] = (
+    author_from_name_line,
+    author_from_title_prefix,
+    author_from_label,
+    author_from_announcement,
+    author_from_trailing_byline,
+    author_from_reporter_byline,
+)
+
+
+def post_from_post_line(page: Page) -> Found | None:
+    """`X省委常委、宣传部部长` on its own line by the author's name."""
+    if page.header.post is None:
+        return None
+    i, t = page.header.post
+    return Found(t.strip("()() "), "post_from_post_line", i)
+
+
+def post_from_signed_note(page: Page) -> Found | None:
+    """`(作者系中共某县委书记)` / `(作者为…)` at the end of the article."""
+    for i, t in [*page.header.meta, *page.layout.footer]:
+        m = P.SIGNED_POST.fullmatch(t)
+        if m is not None and t[:1] in "((作":
+            return Found(m.group("post").rstrip("。 "), "post_from_signed_note", i)
+    if page.byline is not None and page.byline.rule == "signed_post":
+        return Found(page.byline.value, "post_from_signed_note", page.byline.line)
+    return None
+
+
+def post_from_announcement(page: Page, author: str | None = None) -> Found | None:
+    """The post before the signer's name in an announcement or editor's note."""
+    hit = _signer(page)
+    if hit is None:
+        return None
+    post, _ = _split_signer(hit[1], author)
+    return Found(post, "post_from_announcement", hit[0]) if post else None
+
+
+POST_RULES: tuple[Rule, ...] = (post_from_post_line, post_from_signed_note)
+
+
+# --- source, date, site, editor -------------------------------------------------------------
+
+def _source_value(raw: str) -> tuple[str, str | None]:
+    """`《中国网信》杂志2023年第12期` → ("中国网信", "2023年第12期")."""
+    raw = P.VALUE_END.split(raw.strip(), maxsplit=1)[0] if not raw.startswith("《") else raw.strip()
+    issue_m = P.SOURCE_ISSUE.search(raw)
+    issue = re.sub(r"\s+", "", issue_m.group("issue")) if issue_m else None
+    if issue_m:
+        raw = raw[: issue_m.start()] + raw[issue_m.end() :]
+    m = re.match(r"\s*《([^》]+)》", raw)
+    name = m.group(1) if m else P.DATE_YMD.split(raw)[0]
+    name = re.sub(r"(?:杂志|期刊)$", "", name.strip(" ::,,。()()"))
+    return name.strip(), issue
+
+
+def source_candidates(page: Page) -> list[Found]:
+    """Every place a page names its source, in page order."""
+    out: list[Found] = []
+    for i, t in [*page.header.meta, *page.layout.header, *page.layout.footer]:
+        m = P.SOURCE_BRACKETED.match(t)
+        if m is not None:
+            out.append(Found(_source_value(m.group("value")), "source_from_bracketed_line", i))
+            continue
+        for lm in P.SOURCE_LABEL.finditer(t):
+            if lm.start() > 0 and t[lm.start() - 1] not in " \t:|【[(":
+                continue
+            value = _source_value(t[lm.end() :])
+            if value[0]:
+                out.append(Found(value, "source_from_label", i))
+            break
+    if page.header.source is not None:
+        i, t = page.header.source
+        out.append(Found(_source_value(t), "source_from_line_under_date", i))
+    for i, t in page.header.notes:
+        m = P.ANNOUNCEMENT.search(t)
+        if m is not None:
+            issue = re.sub(r"\s+", "", m.group("issue")) if m.group("issue") else None
+            out.append(Found((m.group("pub"), issue), "source_from_announcement", i))
+    seen: set[int] = set()
+    unique = []
+    for f in out:
+        if (f.line, f.value) not in seen:  # type: ignore[comparison-overlap]
+            unique.append(f)
+            seen.add((f.line, f.value))  # type: ignore[arg-type]
+    return unique
+
+
+def source(page: Page) -> Found | None:
+    """The most specific source: one that names the issue wins, else the first named."""
+    cands = [f for f in source_candidates(page) if _plausible_source(f.value[0])]
+    with_issue = [f for f in cands if f.value[1]]
+    return (with_issue or cands or [None])[0]
+
+
+def _plausible_source(name: str) -> bool:
+    return 2 <= len(name) <= 40 and P.han_count(name) + sum(c.isalpha() for c in name) >= 2 and not P.LABEL.search(name)
+
+
+def _date_in(text: str) -> tuple[dt.date, str | None] | None:
+    for pattern in (P.DATE_YMD, P.DATE_DMY):
+        for m in pattern.finditer(text):
+            try:
+                day = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            except ValueError:
+                continue
+            if dt.date(1990, 1, 1) <= day <= dt.date.today():
+                return day, m.group("t")
+    return None
+
+
+def date_from_header(page: Page) -> Found | None:
+    """The first date in a metadata line above the body (`2023-12-31 19:12`, `发布时间:…`)."""
+    for i, t in page.header.meta:
+        hit = _date_in(t)
+        if hit is not None:
+            return Found(hit, "date_from_header", i)
+    return None
+
+
+def date_from_footer_label(page: Page) -> Found | None:
+    """`发布时间:…` below the body, above any related-articles list."""
+    for i, t in page.layout.footer:
+        if P.RELATED_MARK.match(t):
+            break
+        if P.DATE_LABEL.search(t):
+            hit = _date_in(t)
+            if hit is not None:
+                return Found(hit, "date_from_footer_label", i)
+    return None
+
+
+DATE_RULES: tuple[Rule, ...] = (date_from_header, date_from_footer_label)
+
+
+def _site_name(raw: str) -> str | None:
+    name = raw.strip(" :：·-")
+    if P.han_count(name) + sum(c.isalpha() for c in name) < 2 or P.LABEL.search(name):
+        return None
+    if re.fullmatch(r"(?:本网|本站|凡注明|网站|所有|保留)", name):
+        return None
+    return name
+
+
+def site(page: Page) -> Found | None:
+    """The site named by the copyright or sponsor line of the footer."""
+    lines = [(i, t) for i, t in [*page.layout.footer, *page.layout.header] if line_kind(t) == "footer"]
+    for pattern, rule in (
+        (P.SITE_BEFORE_COPYRIGHT, "site_from_name_before_copyright"),
+        (P.SITE_AFTER_COPYRIGHT, "site_from_copyright_holder"),
+        (P.SITE_SPONSOR, "site_from_sponsor"),
+    ):
+        for i, t in lines:
+            for m in pattern.finditer(t):
+                name = _site_name(m.group("site"))
+                if name:
+                    return Found(name, rule, i)
+    return None
+
+
+def editor(page: Page) -> Found | None:
+    """`编辑:X`, `【责任编辑:X】` in the footer or header."""
+    lines = [*page.layout.footer, *page.layout.header]
+    hit = _labelled(lines, P.EDITOR_LABEL)
+    if hit is None or not P.NAMES.fullmatch(hit[1].replace(" ", "、")):
+        return None
+    return Found(_names(hit[1]), "editor_from_label", hit[0])
+
+
+# --- documents and regions ------------------------------------------------------------------
+
+def documents(texts: Sequence[str]) -> list[str]:
+    """Titles cited in 《》, outermost brackets only, first mention, aliases (`以下简称《X》`) skipped."""
+    aliases = {m.group("alias") for t in texts for m in P.DOC_ALIAS.finditer(t)}
+    found: dict[str, None] = {}
+    for text in texts:
+        depth, start = 0, 0
+        for k, ch in enumerate(text):
+            if ch == "《":
+                if depth == 0:
+                    start = k + 1
+                depth += 1
+            elif ch == "》" and depth > 0:
+                depth -= 1
+                if depth == 0:
+                    title = text[start:k].strip()
+                    if title and title not in aliases:
+                        found.setdefault(title, None)
+    return list(found)
+
+
+def regions(page: Page, title: str | None, subtitle: str | None, post: str | None, src: str | None) -> list[str]:
+    """Codes of the regions the article is about.
+
+    Subjects, in order: the title, the author's post, a roundup's region headings; failing
+    those, an issuing organisation named as source; failing that, the one province (or place
+    under it) that dominates the body. A place inside another found place replaces it.
+    """
+    gaz = R.gazetteer()
+    codes: list[str] = []
+    for text in (title, subtitle, post):
+        if text:
+            codes.extend(R.find_places(text, codes))
+    heading_codes = [
+        gaz.forms[b.text][0] for b in page.blocks if b.level == 1 and b.heading_kind == "plain" and len(gaz.forms.get(b.text, ())) == 1
+    ]
+    if len(heading_codes) >= 2:
+        codes.extend(heading_codes)
+    if not codes and src and P.SOURCE_ORG.search(src):
+        codes.extend(R.find_places(src))
+    if not codes:
+        codes.extend(_dominant_place([b.text for b in page.blocks]))
+    return _most_specific(codes)
+
+
+def _dominant_place(texts: Sequence[str]) -> list[str]:
+    """The province most of the body's place names fall in, drilled down while one place dominates."""
+    mentions = [c for t in texts for c in R.find_places(t)]
+    if not mentions:
+        return []
+    code = None
+    for width, suffix in ((2, "0000"), (4, "00"), (6, "")):
+        pool = [c for c in mentions if code is None or c.startswith(code[: width - 2])]
+        counts = Counter(c[:width] + suffix for c in pool if len(c[:width] + suffix) == 6 and (width == 2 or c[:width] + suffix != code))
+        if not counts:
+            break
+        top, n = counts.most_common(1)[0]
+        if top not in R.gazetteer().places or n < 3 or n < 0.6 * len(pool):
+            break
+        code = top
+    return [code] if code else []
+
+
+def _most_specific(codes: list[str]) -> list[str]:
+    out: list[str] = []
+    for c in dict.fromkeys(codes):
+        if any(R._contains(c, other) for other in codes):
+            continue
+        out.append(c)
+    return out

@@ -1,0 +1,67 @@
+"""Stage 2: one canonical text. NFKC, pinyin debris out, Traditional converted back, lines trimmed."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from . import patterns as P
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """The canonical lines of a page and what normalisation did to it."""
+
+    lines: tuple[str, ...]
+    script: str
+    flags: frozenset[str]
+
+
+@cache
+def _converter(config: str):  # noqa: ANN202 - OpenCC has no type stubs
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def detect_script(text: str) -> str:
+    """Hant when a clear share of the Han characters change under Traditional→Simplified.
+
+    A Simplified page quoting one Traditional name stays Hans; a converter's output changes
+    a large share (one character in six is typical), so the threshold sits far from both.
+    """
+    han = [c for c in text if P.is_han(c)]
+    if not han:
+        return "Hans"
+    sample = "".join(han[:20000])
+    changed = sum(a != b for a, b in zip(sample, _converter("t2s").convert(sample), strict=False))
+    return "Hant" if changed >= max(3, len(sample) * 0.03) else "Hans"
+
+
+def strip_pinyin(text: str) -> tuple[str, bool]:
+    """Remove `網(wǎng)`-style annotations (and ones whose `(` was garbled away)."""
+    out, n = P.PINYIN_DEBRIS.subn("", text)
+    return out, n > 0
+
+
+def close_letter_spacing(line: str) -> str:
+    """`天 津` → `天津`: a line of single Han characters separated by spaces."""
+    return line.replace(" ", "") if P.LETTER_SPACED.fullmatch(line) else line
+
+
+def normalise(text: str) -> Normalised:
+    """Canonical lines: NFKC, no pinyin debris, Simplified script, trimmed, letter spacing closed."""
+    text = unicodedata.normalize("NFKC", text)
+    text, had_pinyin = strip_pinyin(text)
+    script = detect_script(text)
+    flags = set()
+    if had_pinyin:
+        flags.add("pinyin_annotations_removed")
+    if script == "Hant":
+        text = _converter("tw2s").convert(text)
+        flags.add("converted_from_hant")
+    lines = tuple(close_letter_spacing(line.strip()) for line in text.split("\n"))
+    if P.GARBLED.search(text):
+        flags.add("garbled_characters")
+    return Normalised(lines=lines, script=script, flags=frozenset(flags))

@@ -1,0 +1,153 @@
+"""Named patterns and marker vocabularies of the genre, kept apart from the logic that uses them.
+
+Every pattern describes a page shape (a line of share buttons, a copyright footer, a byline in
+brackets), never the wording of one article.
+"""
+
+from __future__ import annotations
+
+import re
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+_HAN_RE = re.compile(f"[{HAN}]")
+
+
+def is_han(char: str) -> bool:
+    """True for a CJK ideograph."""
+    return _HAN_RE.match(char) is not None
+
+
+def han_count(text: str) -> int:
+    """Number of CJK ideographs in a text."""
+    return len(_HAN_RE.findall(text))
+
+
+# --- normalisation ---------------------------------------------------------------------------
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_SYLLABLE = f"[a-zü]*[{_TONED}][a-zü]*"
+#: `網(wǎng)`: a toned syllable in brackets right after a character; or `?lián)`, whose `(` a
+#: garbled page lost (the toned syllable directly after a non-letter, closed by `)`).
+PINYIN_DEBRIS = re.compile(f"(?<=[{HAN}?)\\]])\\({_SYLLABLE}\\)|(?<![a-zA-Z(]){_SYLLABLE}\\)")
+#: `天 津`: single characters spaced out to fill a heading's width.
+LETTER_SPACED = re.compile(f"[{HAN}](?: +[{HAN}]){{1,5}}")
+#: `?;ヂ?`: question marks and stray kana where a site garbled characters.
+GARBLED = re.compile(f"[{HAN}]\\?[^\\s\\w]|\\?[\u30a0-\u30ff]|[\u30a0-\u30ff]\\?")
+
+# --- line kinds -----------------------------------------------------------------------------
+#: Whole lines that are page chrome: share buttons, font-size switches, print/close links.
+CHROME_LINE = re.compile(
+    r"(?:分享|分享到.{0,12}|分享让更多人看到|分享至.{0,12}|一键分享|转发|收藏|点赞|在看|打印|打印本页|"
+    r"打印此页|打印文章|关闭|关闭窗口|关闭本页|返回|返回顶部|返回首页|回到顶部|顶部|"
+    r"-?\s*评论|-?\s*关注|评论\s*\d*|关注我们|我要评论|发表评论|网友评论|查看评论|"
+    r"相关推荐|相关新闻|相关阅读|相关文章|相关链接|推荐阅读|延伸阅读|热门推荐|热点推荐|猜你喜欢|更多|"
+    r"A\+\s*A-|A\+|A-|A|[【\[]?\s*(?:大|中|小)(?:\s*(?:大|中|小)){1,2}\s*[】\]]?|"
+    r"字号\s*[::]?.{0,16}|字体\s*[::]?.{0,16}|【?\s*纠错\s*】?|"
+    r"扫一扫.{0,30}|.{0,20}扫码.{0,20}|.{0,20}二维码.{0,20}|微信|微博|QQ空间|QQ好友|朋友圈|"
+    r"(?:上|下)一篇.{0,80}|用手机看|手机看|手机版|电脑版|登录|注册|首页|"
+    r"\S+\.(?:jpe?g|png|gif|webp|bmp))",
+    re.IGNORECASE,
+)
+#: Breadcrumb trails: `当前位置: 首页 > 要闻`, `您的位置:首页>新闻`.
+BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|你的位置|你现在的位置|所在位置|现在位置|位置)\s*[::]|首页\s*[>»›]")
+#: Navigation menus on one line: three or more separators.
+MENU_LINE = re.compile(r"(?:[^|｜]*[|｜]){2,}")
+#: Footer lines: copyright, licences, ICP numbers, reporting hotlines, site credits.
+FOOTER_LINE = re.compile(
+    r"版权所有|版权说明|版权声明|版权保护|版权属|copyright|©|ICP备|ICP证|公网安备|公安备案|许可证|"
+    r"举报电话|举报邮箱|举报中心|违法和不良信息|主办单位|主办\s*[::]|联合主办|承办\s*[::]|技术支持|"
+    r"网站地图|联系我们|关于我们|广告服务|投稿邮箱|未经.{0,10}(?:授权|许可).{0,10}(?:转载|使用)|"
+    r"(?:不得|禁止)转载|all rights reserved",
+    re.IGNORECASE,
+)
+#: Counters and reviewer credits that carry nothing the record keeps.
+COUNTER_LINE = re.compile(
+    r"(?:浏览|阅读|点击|访问|查看)(?:次数|量|数|率)?\s*[::]?\s*\d+\s*次?|\d+\s*(?:次浏览|人阅读|次阅读)"
+)
+REVIEWER_LABEL = re.compile(r"(?:审核|审校|校对|终审|初审|复审|值班编辑|监制|策划|统筹|制作|设计|视频|摄影|图片)\s*[::]")
+#: Photo captions and credits: `图为…`, `新华社记者 X 摄`, `(X 摄)`.
+CAPTION_LINE = re.compile(r"^(?:图为|图\s*\d*\s*[::]|图片来源|\(?图/)|(?:摄|供图|制图|/摄)\s*[))]?$")
+#: Editor's notes that introduce a reprint.
+EDITORS_NOTE = re.compile(r"(?:全文如下|原文如下|文章如下|全文内容如下|现全文刊发|现予刊发|现转载如下)\s*[::。]?$|^(?:编者按|编者的话|编辑按)\s*[::]")
+#: The hosting page's announcement of a signed article: `X在《Y》杂志(2022年第3期)发表署名文章`.
+ANNOUNCEMENT = re.compile(
+    r"(?P<who>[^,,。;;::“”]*?)在《(?P<pub>[^》]+)》(?:杂志|期刊|报)?(?:上)?\s*(?P<issue>\d{4}年第?\d+期)?(?:上)?\s*"
+    r"(?:发表|刊发|刊登)(?:了)?(?:署名|理论)?(?:文章|评论|述评)"
+)
+#: Time words that open an editor's note before the signer: `近日,`.
+NOTE_LEAD = re.compile(r"^(?:近日|日前|近期|此前|日前|今天|昨天|\d{1,2}月\d{1,2}日)\s*[,,]?")
+
+# --- metadata labels ------------------------------------------------------------------------
+_LABEL_WORDS = (
+    "来源|稿源|出处|作者|文章作者|撰稿|撰文|责任编辑|责编|编辑|发布时间|发布日期|发表时间|发表日期|"
+    "发文时间|时间|日期|更新时间|浏览次数|阅读次数|点击数|字号|审核|审校|校对|终审|初审|供稿|通讯员|摄影"
+)
+LABEL = re.compile(f"(?:{_LABEL_WORDS})\\s*[::]")
+SOURCE_LABEL = re.compile(r"(?:来源|稿源|出处|信息来源|文章来源|转载自|转自|来自)\s*[::]?\s*")
+SOURCE_BRACKETED = re.compile(r"^[((]\s*(?:来源|稿源|转自|来自)\s*[::]?\s*(?P<value>[^))]+)[))]$")
+AUTHOR_LABEL = re.compile(r"(?:文章作者|作者|撰稿|撰文|文)\s*[::/|]\s*")
+EDITOR_LABEL = re.compile(r"(?<![总主])(?:责任编辑|责编|编辑|网络编辑|网页编辑)\s*[::]\s*")
+DATE_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发表日期|发文时间|发文日期|时间|日期|更新时间|发布)\s*[::]\s*")
+#: Stop a label's value at the next label, a date or a wide gap.
+VALUE_END = re.compile(f"\\s{{2,}}|\\s*(?={LABEL.pattern})|\\s+(?=\\d{{4}}[-/.年])|\\s*[|｜【】\\[\\]]")
+
+# --- dates ----------------------------------------------------------------------------------
+DATE_YMD = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*(?P<t>\d{1,2}:\d{2}(?::\d{2})?))?(?!\d)"
+)
+DATE_DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?:\s+(?P<t>\d{1,2}:\d{2}(?::\d{2})?))?(?!\d)")
+
+# --- bylines and posts ----------------------------------------------------------------------
+_NAME = f"[{HAN}]{{2,4}}|[{HAN}]{{1,6}}·[{HAN}]{{1,8}}"
+NAME = re.compile(f"(?:{_NAME})")
+NAMES = re.compile(f"(?:{_NAME})(?:\\s*[、,,和]\\s*(?:{_NAME}))*")
+NAME_LINE = re.compile(f"(?:作者\\s*[::]?\\s*|文\\s*[/|｜]\\s*)?(?P<names>{NAMES.pattern})")
+#: Words a position ends with; a line with one of these is an official post, not a title.
+POST_WORD = (
+    "书记|副书记|部长|主任|省长|市长|县长|区长|州长|旗长|盟长|镇长|乡长|主席|委员|常委|厅长|局长|处长|"
+    "院长|校长|秘书长|组长|总编辑|社长|司长|署长|专员|检察长|参事|馆长|理事长|会长|总经理|董事长|"
+    "研究员|教授|主任委员|负责人|成员|干部|总编|台长"
+)
+POST_END = re.compile(f"(?:{POST_WORD})$")
+POST_ANY = re.compile(f"(?:{POST_WORD})")
+#: `X省委`, `X县委`: an organisation of the party or government in a post.
+NEWSROOM_ROLE = re.compile(r"(?:本报|本台|本刊|本网|新华社|人民日报|央视)?(?:特约|首席|见习|实习)?(?:记者|通讯员|评论员|编辑|实习生|主持人|撰稿人)")
+SIGNED_POST = re.compile(r"[((]?\s*作者(?:系|为|是|单位\s*[::])\s*(?P<post>[^()()]+?)\s*[))]?$")
+TRAILING_BYLINE = re.compile(f"(?<=[。!?”\"])\\s*[((](?P<names>{NAMES.pattern})[))]$")
+REPORTER_BYLINE = re.compile(
+    f"(?:本报讯|本刊讯|[{HAN}]{{0,8}}讯|新华社[{HAN}]{{0,12}}电|中新[网社][{HAN}]{{0,12}}电)?\\s*[((]\\s*(?:本报|本台|本网)?(?:特约|首席|见习)?记者\\s*"
+    f"(?P<names>{NAMES.pattern}(?:\\s+(?:{_NAME}))*)(?:\\s*(?:通讯员|实习生)\\s*(?P<others>{NAMES.pattern}(?:\\s+(?:{_NAME}))*))?\\s*[))]"
+)
+REPORTER_LINE = re.compile(f"^(?:本报|本台|本网|本刊)?(?:特约|首席|见习)?(?:记者|评论员|通讯员)\\s*(?P<names>{NAMES.pattern}(?:\\s+(?:{_NAME}))*)$")
+INTERVIEW_MARK = re.compile(r"专访|访谈|对话|答记者问|^记者\s*[::]|^问\s*[::]|^答\s*[::]|[((]记者")
+TITLE_NAME_PREFIX = re.compile(f"^(?P<names>{NAMES.pattern})\\s*[::]\\s*(?P<title>.{{6,}})$")
+ORIGINAL_TITLE = re.compile(r"^[((【\[]?\s*原标题\s*[::]\s*(?P<title>.+?)\s*[))】\]]?$")
+#: A site name appended to a page title: `… - 人民网`, `…_新闻中心_中国网`.
+TITLE_SITE_SUFFIX = re.compile(f"\\s*(?:[-_|｜]|——|--)\\s*[{HAN}A-Za-z0-9·]{{2,16}}(?:网|站|频道|中心|新闻|首页|门户|在线|日报|晚报|官网)$")
+SUBTITLE_DASH = re.compile(r"^\s*(?:——|--|—)\s*")
+
+# --- body -----------------------------------------------------------------------------------
+SENTENCE_END = re.compile(r"[。!?;…]")
+HEADING_CN_NUM = re.compile(r"^[一二三四五六七八九十百]+\s*[、.]\s*\S")
+HEADING_PAREN_NUM = re.compile(r"^[((][一二三四五六七八九十]+[))]\s*\S")
+HEADING_ARABIC = re.compile(r"^\d{1,2}\s*[、.．]\s*(?!\d)\S")
+HEADING_DASH = re.compile(r"^(?:——|--)\s*(?P<text>[^。!?]+?)\s*[。!]?$")
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+DOC_ALIAS = re.compile(r"(?:以下简称|下称|简称)\s*《(?P<alias>[^》]+)》")
+
+# --- footer facts ---------------------------------------------------------------------------
+_SITE_NAME = r"[^\s©|｜:：,，。()（）“”\"]{2,30}?"
+SITE_BEFORE_COPYRIGHT = re.compile(
+    f"(?:^|\\s)(?P<site>{_SITE_NAME})\\s*(?:\\d{{4}}\\s*[-—–]\\s*\\d{{4}}\\s*)?(?:版权所有|版权说明|版权声明)"
+)
+SITE_AFTER_COPYRIGHT = re.compile(
+    r"(?:版权所有|版权属于?|copyright)\s*(?:[©:：]|\(c\)|\s)*\s*(?:\d{4}(?:\s*[-—–]\s*\d{4})?\s*)?"
+    f"(?P<site>{_SITE_NAME})(?=[\\s(（,，。|]|$|版权|all)",
+    re.IGNORECASE,
+)
+SITE_SPONSOR = re.compile(f"主办(?:单位)?\\s*[::]\\s*(?P<site>{_SITE_NAME})(?=[\\s,，|]|$)")
+#: A publisher's name standing alone under a date line: `新疆日报`, `网信天津`.
+SOURCE_NAME = re.compile(f"[{HAN}A-Za-z0-9·-]{{2,20}}(?:报|网|杂志|社|台|办|客户端|公众号|号|频道|中心|新闻|发布|在线|传媒|网信|政府)")
+SOURCE_ISSUE = re.compile(r"(?P<issue>(?:19|20)\d{2}\s*年\s*第?\s*\d{1,3}\s*期|第\s*\d{1,3}\s*期)")
+SOURCE_ORG = re.compile(r"(?:网信办|委员会|党委|省委|市委|县委|区委|政府|办公室|厅|局)$")
+RELATED_MARK = re.compile(r"^(?:相关推荐|相关新闻|相关阅读|相关文章|相关链接|推荐阅读|延伸阅读|热门推荐|热点推荐|猜你喜欢)")

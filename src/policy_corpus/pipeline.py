@@ -1,0 +1,169 @@
+"""Composition of the stages: text → Article. Pure: no files are touched here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+from . import patterns as P
+from . import regions as R
+from .errors import ParseError
+from .extract import (
+    AUTHOR_RULES,
+    DATE_RULES,
+    POST_RULES,
+    SUBTITLE_RULES,
+    TITLE_RULES,
+    Found,
+    Page,
+    documents,
+    editor,
+    first,
+    header_roles,
+    post_from_announcement,
+    regions,
+    site,
+    source,
+)
+from .models import Article, Region, Section
+from .normalise import normalise
+from .read import RawDoc, read_bytes
+from .segment import Block, blocks, drop_pull_quotes, layout
+from .validate import check_article
+
+TZ = ZoneInfo("Asia/Shanghai")
+
+
+def _cut_bylines(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Found | None, Found | None]:
+    """Cut a trailing `(王某)` / `(作者系…)` and a leading `(记者 王某)` off the body's text."""
+    byline = reporter = None
+    if body:
+        i, last = body[-1]
+        if (m := P.TRAILING_BYLINE.search(last)) is not None:
+            byline = Found(m.group("names"), "trailing_byline", i)
+            body[-1] = (i, last[: m.start()].rstrip())
+        elif (m := re.search(r"[((]\s*作者(?:系|为|是)\s*(?P<post>[^()()]+?)\s*[))]$", last)) is not None:
+            byline = Found(m.group("post").rstrip("。"), "signed_post", i)
+            body[-1] = (i, last[: m.start()].rstrip())
+        if not body[-1][1]:
+            body.pop()
+    if body:
+        i, head = body[0]
+        m = P.REPORTER_BYLINE.match(head)
+        if m is not None and m.start() == 0:
+            names = [m.group("names"), m.group("others") or ""]
+            value = "、".join(n for n in (re.sub(r"[\s、,,]+", "、", x.strip()) for x in names) if n)
+            reporter = Found(value, "reporter_byline", i)
+            body[0] = (i, head[m.end() :].lstrip(" ,,"))
+    return body, byline, reporter
+
+
+def sections_from_blocks(items: list[Block]) -> tuple[list[Section], int]:
+    """Group blocks into sections; drop pull quotes; text before the first heading is a section of its own."""
+    raw: list[tuple[str | None, int, list[str]]] = []
+    for b in items:
+        if b.heading_kind is not None:
+            raw.append((b.text, b.level, []))
+        else:
+            if not raw:
+                raw.append((None, 1, []))
+            raw[-1][2].append(b.text)
+    all_paras = [p for _, _, ps in raw for p in ps]
+    _, dropped_total = drop_pull_quotes(all_paras)
+    out, dropped = [], 0
+    if dropped_total:
+        kept_set = drop_pull_quotes(all_paras)[0]
+        for h, lvl, ps in raw:
+            keep = [p for p in ps if p in kept_set]
+            dropped += len(ps) - len(keep)
+            raw_keep = (h, lvl, keep)
+            out.append(raw_keep)
+    else:
+        out = raw
+    sections = [Section(heading=h, level=lvl, paragraphs=ps) for h, lvl, ps in out if ps or h is not None]
+    return sections, dropped
+
+
+def parse(data: str | bytes, id: str, sha256: str | None = None) -> Article:
+    """Turn one raw page into a validated Article, or raise ParseError naming the stage and reason."""
+    if isinstance(data, bytes):
+        doc = read_bytes(data, id)
+    else:
+        import hashlib
+
+        text = data.replace("\r\n", "\n").replace("\r", "\n")
+        doc = RawDoc(id=id, text=text, sha256=sha256 or hashlib.sha256(data.encode("utf-8")).hexdigest())
+    if P.han_count(doc.text) < 20:
+        raise ParseError("read", "not Chinese text (fewer than 20 Han characters)", id)
+    norm = normalise(doc.text)
+    zones = layout(norm.lines)
+    if not zones.body:
+        raise ParseError("segment", "no body: no prose paragraph found", id)
+    body, byline, reporter = _cut_bylines(list(zones.body))
+    items = blocks(tuple(body))
+    page = Page(layout=zones, header=header_roles(zones.header), blocks=tuple(items), byline=byline, reporter=reporter)
+    return assemble(page, doc, norm.script, set(norm.flags))
+
+
+def _value(found: Found | None) -> object:
+    return None if found is None else found.value
+
+
+def assemble(page: Page, doc: RawDoc, script: str, flags: set[str]) -> Article:
+    """Run every field's rules and build the record."""
+    title = _value(first(TITLE_RULES, page))
+    subtitle = _value(first(SUBTITLE_RULES, page))
+    author_f = first(AUTHOR_RULES, page)
+    author = _value(author_f)
+    post_f = first(POST_RULES, page) or post_from_announcement(page, author if isinstance(author, str) else None)
+    post = _value(post_f)
+    if author_f is not None and author_f.rule == "author_from_reporter_byline":
+        post = None
+    src_f = source(page)
+    src, issue = src_f.value if src_f is not None else (None, None)
+    site_f = site(page)
+    if src in ("本网", "本站") and site_f is not None:
+        src = site_f.value
+    date_f = first(DATE_RULES, page)
+    day, time = date_f.value if date_f is not None else (None, None)
+    sections, dropped = sections_from_blocks(list(page.blocks))
+    texts = [t for s in sections for t in ([s.heading] if s.heading else []) + s.paragraphs]
+    codes = regions(page, title, subtitle, post, src)  # type: ignore[arg-type]
+    if dropped:
+        flags.add("pull_quotes_removed")
+    if title is None:
+        flags.add("no_title")
+    if day is None:
+        flags.add("no_date")
+    if author is None:
+        flags.add("no_author")
+    published = None
+    if day is not None and time is not None:
+        parts = [int(x) for x in time.split(":")]
+        published = dt.datetime(day.year, day.month, day.day, *parts, tzinfo=TZ)
+    article = Article(
+        id=doc.id,
+        title=title,  # type: ignore[arg-type]
+        subtitle=subtitle,  # type: ignore[arg-type]
+        author=author,  # type: ignore[arg-type]
+        post=post,  # type: ignore[arg-type]
+        source=src,
+        source_issue=issue,
+        site=_value(site_f),  # type: ignore[arg-type]
+        editor=_value(editor(page)),  # type: ignore[arg-type]
+        date=day,
+        time=time,
+        published_at=published,
+        regions=[Region(**R.region_record(c)) for c in codes],  # type: ignore[arg-type]
+        documents=documents(texts),
+        sections=sections,
+        text="\n".join(texts),
+        script=script,  # type: ignore[arg-type]
+        raw_sha256=doc.sha256,
+        flags=sorted(flags),
+    )
+    problems = check_article(article)
+    if problems:
+        raise ParseError("validate", "; ".join(problems), doc.id)
+    return article

@@ -1,0 +1,74 @@
+"""Stage 1: raw bytes to text. Only this module and `write` touch files."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ParseError
+
+#: Raw files larger than this are refused: no article of the genre comes near it.
+MAX_BYTES = 5 * 1024 * 1024
+#: Encodings tried after the BOMs, strictest first; GB18030 is a superset of GBK and GB2312.
+FALLBACK_ENCODINGS = ("utf-8", "gb18030", "big5")
+
+
+@dataclass(frozen=True)
+class RawDoc:
+    """A decoded raw file."""
+
+    id: str
+    text: str
+    sha256: str
+
+
+def decode(data: bytes, file: str | None = None) -> str:
+    """Decode raw bytes; a BOM wins, then strict UTF-8, then the Chinese legacy encodings."""
+    if not data.strip():
+        raise ParseError("read", "empty file", file)
+    if len(data) > MAX_BYTES:
+        raise ParseError("read", f"file larger than {MAX_BYTES} bytes", file)
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return _clean(data.decode(enc), file)
+            except UnicodeDecodeError as exc:
+                raise ParseError("read", f"invalid {enc}: {exc.reason}", file) from None
+    if b"\x00" in data:
+        raise ParseError("read", "binary file (NUL bytes)", file)
+    for enc in FALLBACK_ENCODINGS:
+        try:
+            return _clean(data.decode(enc), file)
+        except UnicodeDecodeError:
+            continue
+    raise ParseError("read", "undecodable: not UTF-8, GB18030 or Big5", file)
+
+
+def _clean(text: str, file: str | None) -> str:
+    """Unify line ends and refuse text that is mostly control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\t")
+    if controls > max(8, len(text) // 100):
+        raise ParseError("read", "binary file (control characters)", file)
+    return text
+
+
+def read_bytes(data: bytes, id: str) -> RawDoc:
+    """Turn bytes already in memory into a RawDoc."""
+    return RawDoc(id=id, text=decode(data, id), sha256=hashlib.sha256(data).hexdigest())
+
+
+def list_raw(raw_dir: Path) -> list[Path]:
+    """The raw files of a folder, sorted by name (links included, so `read_file` can refuse them)."""
+    return sorted(p for p in raw_dir.iterdir() if p.suffix == ".txt")
+
+
+def read_file(path: Path, root: Path) -> RawDoc:
+    """Read one raw file, refusing symlinks and paths that leave `root`."""
+    if path.is_symlink() or path.resolve().parent != root.resolve():
+        raise ParseError("read", "path leaves the raw folder or is a symlink", path.name)
+    if path.stat().st_size > MAX_BYTES:
+        raise ParseError("read", f"file larger than {MAX_BYTES} bytes", path.name)
+    return read_bytes(path.read_bytes(), path.stem)

@@ -1,0 +1,159 @@
+"""Stage: regions. Place names resolved through the GB/T 2260 table that the `cpca` package ships.
+
+The table is read from cpca's installed data file (not through `cpca.transform`, which pulls
+in pandas and pkg_resources); nothing here lists places by hand. Suffix rules (省, 自治区, 市,
+自治州 ...) are the naming grammar of Chinese divisions, used to derive the short forms
+people write (`山东`, `天津`, `广西`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+
+GAZETTEER_PACKAGE = "cpca"
+GAZETTEER_FILE = "cpca/resources/adcodes.csv"
+
+#: Suffixes whose removal gives the short name of a province or prefecture.
+_PROVINCE_SUFFIX = re.compile(r"(?:(?:壮族|回族|维吾尔)?自治区|特别行政区|省|市)$")
+_PREFECTURE_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?族)*(?:自治州|地区|盟|市)$")
+#: Rows of the table that are groupings, not places.
+_NOT_PLACES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """One division of the gazetteer."""
+
+    code: str
+    name: str
+    level: str  # province | prefecture | county
+
+    @property
+    def province_code(self) -> str:
+        return self.code[:2] + "0000"
+
+    @property
+    def prefecture_code(self) -> str:
+        return self.code[:4] + "00"
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    places: dict[str, Place]
+    #: surface form → codes it may denote (several for names shared across provinces)
+    forms: dict[str, tuple[str, ...]]
+    pattern: re.Pattern[str]
+    version: str
+
+    def full_name(self, code: str) -> str:
+        """`湖南省郴州市北湖区`: the path of names from the province down."""
+        parts = []
+        for c in dict.fromkeys((code[:2] + "0000", code[:4] + "00", code)):
+            place = self.places.get(c)
+            if place is not None:
+                parts.append(place.name)
+        return "".join(parts)
+
+
+def _level(code: str) -> str:
+    if code.endswith("0000"):
+        return "province"
+    if code.endswith("00"):
+        return "prefecture"
+    return "county"
+
+
+def _short_forms(place: Place) -> list[str]:
+    if place.level == "province":
+        short = _PROVINCE_SUFFIX.sub("", place.name)
+    elif place.level == "prefecture":
+        short = _PREFECTURE_SUFFIX.sub("", place.name)
+    else:
+        return []
+    return [short] if len(short) >= 2 and short != place.name else []
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Load the table once, lazily."""
+    dist = metadata.distribution(GAZETTEER_PACKAGE)
+    path = dist.locate_file(GAZETTEER_FILE)
+    text = path.read_text(encoding="utf-8") if hasattr(path, "read_text") else open(path, encoding="utf-8").read()
+    places: dict[str, Place] = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        code, name = row["adcode"][:6], row["name"].strip()
+        if name in _NOT_PLACES or not name:
+            continue
+        places[code] = Place(code=code, name=name, level=_level(code))
+    forms: dict[str, list[str]] = {}
+    for place in places.values():
+        for form in [place.name, *_short_forms(place)]:
+            forms.setdefault(form, []).append(place.code)
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return Gazetteer(
+        places=places,
+        forms={k: tuple(v) for k, v in forms.items()},
+        pattern=re.compile(alternation),
+        version=f"{GAZETTEER_PACKAGE} {dist.version}",
+    )
+
+
+def _pick(codes: tuple[str, ...], context: list[str]) -> str | None:
+    """Choose among homonyms: the one inside an already-found place, else the highest level if unique."""
+    for known in reversed(context):
+        prefix = known[:2] if known.endswith("0000") else known[:4]
+        inside = [c for c in codes if c.startswith(prefix) and c != known]
+        if len(inside) == 1:
+            return inside[0]
+    if len(codes) == 1:
+        return codes[0]
+    ranked = sorted(codes, key=lambda c: ("province", "prefecture", "county").index(_level(c)))
+    top = [c for c in ranked if _level(c) == _level(ranked[0])]
+    return top[0] if len(top) == 1 else None
+
+
+def find_places(text: str, context: list[str] | None = None) -> list[str]:
+    """Codes of the places named in `text`, most specific per run of adjacent names, in order.
+
+    `湖南省郴州市北湖区` yields one code (北湖区), `天津` yields 天津市. A county named only by a
+    bare short form is never guessed: counties must carry their suffix.
+    """
+    gaz = gazetteer()
+    found: list[str] = []
+    chain: list[str] = list(context or [])
+    last_end = -1
+    for m in gaz.pattern.finditer(text):
+        code = _pick(gaz.forms[m.group()], chain)
+        if code is None:
+            continue
+        if found and m.start() == last_end and _contains(found[-1], code):
+            found[-1] = code  # 郴州市 + 北湖区 → 北湖区
+        else:
+            found.append(code)
+        chain.append(code)
+        last_end = m.end()
+    return found
+
+
+def _contains(outer: str, inner: str) -> bool:
+    if outer.endswith("0000"):
+        return inner[:2] == outer[:2] and inner != outer
+    if outer.endswith("00"):
+        return inner[:4] == outer[:4] and inner != outer
+    return False
+
+
+def region_record(code: str) -> dict[str, str]:
+    """The `Region` fields of a code."""
+    gaz = gazetteer()
+    return {
+        "name": gaz.full_name(code),
+        "code": code,
+        "province": gaz.places[code[:2] + "0000"].name,
+        "level": gaz.places[code].level,
+    }

@@ -1,0 +1,188 @@
+"""Stage 3: split a page's lines into header, body and footer, and the body into sections.
+
+The page shape of the genre: chrome and a header block (title, bylines, metadata) above a run
+of prose paragraphs, then a footer (editor, source, copyright). The body starts at the first
+prose paragraph and ends at the first footer marker after it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from . import patterns as P
+
+Line = tuple[int, str]  # (0-based line number in the raw file, normalised text)
+
+#: Line kinds that end the body when met after it started.
+END_KINDS = frozenset({"footer", "menu", "meta", "chrome", "signed", "note"})
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A page cut into its three zones (blank lines dropped, line numbers kept)."""
+
+    header: tuple[Line, ...]
+    body: tuple[Line, ...]
+    footer: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A body line classified as a heading (with its level) or a paragraph."""
+
+    line: int
+    text: str
+    heading_kind: str | None
+    level: int = 0
+
+
+def is_meta(text: str) -> bool:
+    """A metadata line: opens with a label (`来源:`), is a bracketed source, or is mostly a date."""
+    if P.LABEL.match(text) or P.SOURCE_BRACKETED.match(text) or P.SOURCE_LABEL.match(text) and len(text) < 60:
+        return True
+    date = P.DATE_YMD.search(text) or P.DATE_DMY.search(text)
+    if date is None:
+        return False
+    rest = P.LABEL.sub("", text[: date.start()] + text[date.end() :])
+    return P.han_count(rest) <= 16 and not P.SENTENCE_END.search(rest)
+
+
+def line_kind(text: str) -> str:
+    """What a non-empty line is, judged by its shape alone."""
+    if P.BREADCRUMB.search(text):
+        return "breadcrumb"
+    if P.EDITORS_NOTE.search(text) or P.ANNOUNCEMENT.search(text) and not P.SENTENCE_END.search(text[:-1]):
+        return "note"
+    if P.SIGNED_POST.fullmatch(text) and text[:1] in "((作":
+        return "signed"
+    if P.FOOTER_LINE.search(text) and P.han_count(text) < 200:
+        return "footer"
+    if P.MENU_LINE.fullmatch(text):
+        return "menu"
+    if P.CHROME_LINE.fullmatch(text):
+        return "image" if "." in text and P.han_count(text) == 0 else "chrome"
+    if P.COUNTER_LINE.search(text) and P.han_count(text) < 20:
+        return "chrome"
+    if P.REVIEWER_LABEL.match(text) and len(text) < 60:
+        return "chrome"
+    if P.CAPTION_LINE.search(text) and len(text) < 120:
+        return "caption"
+    if is_meta(text) or P.EDITOR_LABEL.search(text) and len(text) < 40:
+        return "meta"
+    return "text"
+
+
+def is_prose(text: str) -> bool:
+    """A body paragraph: a sentence of some length, not a title or a label."""
+    han = P.han_count(text)
+    return (han >= 30 and P.SENTENCE_END.search(text) is not None) or han >= 90
+
+
+def layout(lines: tuple[str, ...]) -> Layout:
+    """Cut the page at the first prose paragraph and at the first footer marker after it."""
+    numbered = [(i, t) for i, t in enumerate(lines) if t]
+    kinds = [line_kind(t) for _, t in numbered]
+    start = next((k for k, (_, t) in enumerate(numbered) if kinds[k] == "text" and is_prose(t)), len(numbered))
+    # a short opening paragraph (one sentence) directly above the first long one belongs to the body
+    while start > 0 and kinds[start - 1] == "text" and numbered[start - 1][1].endswith(("。", "!", "?", "”")):
+        start -= 1
+    end = next((k for k in range(start, len(numbered)) if kinds[k] in END_KINDS), len(numbered))
+    body = tuple(numbered[k] for k in range(start, end) if kinds[k] == "text")
+    return Layout(header=tuple(numbered[:start]), body=body, footer=tuple(numbered[end:]))
+
+
+# --- sections -------------------------------------------------------------------------------
+
+def heading_kind(text: str) -> str | None:
+    """The kind of heading a body line is, or None for a paragraph."""
+    han = P.han_count(text)
+    if han == 0 or han > 60:
+        return None
+    inner = text[:-1] if text.endswith(("。", "!")) else text
+    if P.SENTENCE_END.search(inner):
+        return None
+    if P.HEADING_DASH.fullmatch(text):
+        return "dash"
+    if P.HEADING_CN_NUM.match(text):
+        return "cn"
+    if P.HEADING_PAREN_NUM.match(text):
+        return "paren"
+    if P.HEADING_ARABIC.match(text):
+        return "arabic"
+    if han <= 40 and not text.endswith(("。", "!", ",", ":", "、", "(")):
+        return "plain"
+    return None
+
+
+def heading_text(text: str, kind: str) -> str:
+    """A heading without decoration: the dash lead and final 。 of a dash heading go."""
+    if kind == "dash":
+        m = P.HEADING_DASH.fullmatch(text)
+        assert m is not None
+        return m.group("text")
+    return text
+
+
+def blocks(body: tuple[Line, ...]) -> list[Block]:
+    """Classify body lines; join a heading printed over two lines; assign levels.
+
+    Plain (unnumbered) headings are top level; numbered points (一、, (一), 1., ——X。) nest
+    under the nearest plain heading, or start at level 1 where none is above them.
+    """
+    out: list[Block] = []
+    for k, (i, text) in enumerate(body):
+        kind = heading_kind(text)
+        is_last = k == len(body) - 1
+        if kind is not None and is_last:
+            kind = None
+        if kind == "plain" and out and out[-1].heading_kind == "plain" and k > 0 and body[k - 1][0] == out[-1].line_last:
+            prev = out.pop()
+            out.append(_Joined(prev.line, prev.text + " " + text, "plain", line_last=i))
+            continue
+        out.append(_Joined(i, heading_text(text, kind) if kind else text, kind, line_last=i))
+    stack: list[str] = []
+    leveled = []
+    for b in out:
+        level = 0
+        if b.heading_kind == "plain":
+            stack = ["plain"]
+            level = 1
+        elif b.heading_kind is not None:
+            if b.heading_kind in stack:
+                del stack[stack.index(b.heading_kind) + 1 :]
+            else:
+                stack.append(b.heading_kind)
+            level = stack.index(b.heading_kind) + 1
+        leveled.append(Block(b.line, b.text, b.heading_kind, level))
+    return leveled
+
+
+@dataclass(frozen=True)
+class _Joined(Block):
+    line_last: int = 0
+
+
+def drop_pull_quotes(paragraphs: list[str]) -> tuple[list[str], int]:
+    """Drop short paragraphs that repeat, usually shortened, a sentence found elsewhere in the body."""
+    kept, dropped = [], 0
+    for k, para in enumerate(paragraphs):
+        if P.han_count(para) <= 80 and _repeats(para, paragraphs[:k] + paragraphs[k + 1 :]):
+            dropped += 1
+            continue
+        kept.append(para)
+    return kept, dropped
+
+
+def _repeats(para: str, others: list[str]) -> bool:
+    core = para.rstrip("。!?")
+    if P.han_count(core) < 12:
+        return False
+    for other in others:
+        if len(other) <= len(para):
+            continue
+        matcher = difflib.SequenceMatcher(None, core, other, autojunk=False)
+        covered = sum(b.size for b in matcher.get_matching_blocks() if b.size >= 4)
+        if covered >= 0.8 * len(core):
+            return True
+    return False

@@ -1,0 +1,56 @@
+"""Stage 5: rules every finished record must meet before it is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import patterns as P
+from .models import FLAGS, Article
+
+#: Markers that must never survive in a text field: they show boilerplate leaked through.
+BOILERPLATE_MARKERS = ("责任编辑", "版权所有", "ICP备", "分享到", "【纠错】", "全文如下", "扫一扫")
+EARLIEST = dt.date(1990, 1, 1)
+
+
+def _text_fields(a: Article) -> list[tuple[str, str]]:
+    out = [(k, getattr(a, k)) for k in ("title", "subtitle", "author", "post", "source", "source_issue", "site", "editor", "time")]
+    out += [("documents", d) for d in a.documents]
+    for s in a.sections:
+        out += [("sections.heading", s.heading)] + [("sections.paragraphs", p) for p in s.paragraphs]
+    return [(k, v) for k, v in out if v is not None]
+
+
+def check_article(a: Article) -> list[str]:
+    """Every way the record breaks the corpus's rules; empty when it is valid."""
+    from .regions import gazetteer
+
+    problems = []
+    for name, value in _text_fields(a):
+        if not value or value != value.strip():
+            problems.append(f"{name} is empty or untrimmed")
+        elif name != "documents" and any(m in value for m in BOILERPLATE_MARKERS):
+            problems.append(f"{name} contains boilerplate")
+    if a.date is not None and not EARLIEST <= a.date <= dt.date.today():
+        problems.append(f"implausible date {a.date}")
+    if a.published_at is not None and a.published_at.date() != a.date:
+        problems.append("published_at does not fall on date")
+    places = gazetteer().places
+    for r in a.regions:
+        if r.code not in places:
+            problems.append(f"unknown region code {r.code}")
+    if not any(s.paragraphs for s in a.sections):
+        problems.append("no paragraph")
+    level = 0
+    for s in a.sections:
+        if s.level > level + 1:
+            problems.append(f"heading level jumps from {level} to {s.level}")
+        level = s.level
+    texts = [t for s in a.sections for t in ([s.heading] if s.heading else []) + s.paragraphs]
+    if a.text != "\n".join(texts):
+        problems.append("text disagrees with sections")
+    if P.han_count(a.text) == 0:
+        problems.append("text has no Chinese")
+    unknown = set(a.flags) - FLAGS.keys()
+    if unknown or a.flags != sorted(a.flags):
+        problems.append(f"flags unsorted or unknown: {sorted(unknown)}")
+    return problems
