@@ -54,7 +54,7 @@ MENU_LINE = re.compile(r"(?:[^|｜]*[|｜]){2,}")
 #: Footer lines: copyright, licences, ICP numbers, reporting hotlines, site credits.
 FOOTER_LINE = re.compile(
     r"版权所有|版权说明|版权声明|版权保护|版权属|copyright|©|ICP备|ICP证|公网安备|公安备案|许可证|"
-    r"举报电话|举报邮箱|举报中心|违法和不良信息|主办单位|主办\s*[::]|联合主办|承办\s*[::]|技术支持|"
+    r"举报电话|举报邮箱|举报中心|违法和不良信息举报|主办单位|主办\s*[::]|联合主办|承办\s*[::]|技术支持|"
     r"网站地图|联系我们|关于我们|广告服务|投稿邮箱|未经.{0,10}(?:授权|许可).{0,10}(?:转载|使用)|"
     r"(?:不得|禁止)转载|all rights reserved",
     re.IGNORECASE,

@@ -56,7 +56,7 @@ def line_kind(text: str) -> str:
         return "note"
     if P.SIGNED_POST.fullmatch(text) and text[:1] in "((作":
         return "signed"
-    if P.FOOTER_LINE.search(text) and P.han_count(text) < 200:
+    if P.FOOTER_LINE.search(text) and (P.han_count(text) < 120 or not P.SENTENCE_END.search(text[:60])):
         return "footer"
     if P.MENU_LINE.fullmatch(text):
         return "menu"
