@@ -19,7 +19,7 @@ class Normalised:
 
 
 @cache
-def _converter(config: str):  # noqa: ANN202 - OpenCC has no type stubs
+def _converter(config: str):
     import opencc
 
     return opencc.OpenCC(config)

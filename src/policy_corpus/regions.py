@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
+from pathlib import Path
 
 GAZETTEER_PACKAGE = "cpca"
 GAZETTEER_FILE = "cpca/resources/adcodes.csv"
@@ -83,7 +84,7 @@ def gazetteer() -> Gazetteer:
     """Load the table once, lazily."""
     dist = metadata.distribution(GAZETTEER_PACKAGE)
     path = dist.locate_file(GAZETTEER_FILE)
-    text = path.read_text(encoding="utf-8") if hasattr(path, "read_text") else open(path, encoding="utf-8").read()
+    text = Path(str(path)).read_text(encoding="utf-8")
     places: dict[str, Place] = {}
     for row in csv.DictReader(io.StringIO(text)):
         code, name = row["adcode"][:6], row["name"].strip()
