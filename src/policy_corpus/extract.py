@@ -115,11 +115,11 @@ def header_roles(header: tuple[Line, ...]) -> Header:
         if (m := P.ORIGINAL_TITLE.fullmatch(t)) is not None:
             roles.setdefault("original_title", (i, m.group("title")))
         elif not title:
-            if P.MENU_LINE.fullmatch(t) or _is_nav_run(t):
-                continue
             title.append((i, t))
         elif P.SUBTITLE_DASH.match(t) and "subtitle" not in roles and "names" not in roles:
             roles["subtitle"] = (i, P.SUBTITLE_DASH.sub("", t))
+        elif before == "meta" and P.SOURCE_NAME.fullmatch(t) and "source" not in roles:
+            roles["source"] = (i, t)
         elif is_name_line(t) and "names" not in roles:
             roles["names"] = (i, P.NAME_LINE.fullmatch(t).group("names"))  # type: ignore[union-attr]
         elif (m := P.REPORTER_LINE.fullmatch(t)) is not None and "names" not in roles:
@@ -154,12 +154,6 @@ def _drop_column_names(texts: list[tuple[int, str, str]]) -> list[tuple[int, str
     while k < len(texts) - 1 and P.han_count(texts[k][1]) <= 6 and not P.SENTENCE_END.search(texts[k][1]):
         k += 1
     return texts[k:]
-
-
-def _is_nav_run(text: str) -> bool:
-    """A menu printed as words separated by spaces: `首页 要闻 政务 民生`."""
-    words = text.split()
-    return len(words) >= 4 and all(P.han_count(w) <= 4 for w in words)
 
 
 def _signature(text: str) -> tuple[str, str] | None:
@@ -385,7 +379,10 @@ def _source_value(raw: str) -> tuple[str, str | None]:
         raw = raw[: issue_m.start()] + raw[issue_m.end() :]
     m = re.match(r"\s*《([^》]+)》", raw)
     name = m.group(1) if m else P.DATE_YMD.split(raw)[0]
-    name = re.sub(r"(?:杂志|期刊)$", "", name.strip(" ::,,。()()"))
+    quoted = re.search(r"(?:公众号|微信号|客户端|账号)\s*[“\"「]([^”\"」]+)[”\"」]", name)
+    if quoted:
+        name = quoted.group(1)
+    name = re.sub(r"(?:杂志|期刊)$", "", name.strip(" ::,,。()()“”\""))
     return name.strip(), issue
 
 
@@ -545,7 +542,7 @@ def regions(page: Page, title: str | None, subtitle: str | None, post: str | Non
         codes.extend(R.find_places(src))
     if not codes:
         codes.extend(_dominant_place([b.text for b in page.blocks]))
-    return _most_specific(codes)
+    return list(dict.fromkeys(codes))
 
 
 def _dominant_place(texts: Sequence[str]) -> list[str]:
@@ -564,12 +561,3 @@ def _dominant_place(texts: Sequence[str]) -> list[str]:
             break
         code = top
     return [code] if code else []
-
-
-def _most_specific(codes: list[str]) -> list[str]:
-    out: list[str] = []
-    for c in dict.fromkeys(codes):
-        if any(R._contains(c, other) for other in codes):
-            continue
-        out.append(c)
-    return out

@@ -41,16 +41,19 @@ CHROME_LINE = re.compile(
     r"-?\s*评论|-?\s*关注|评论\s*\d*|关注我们|我要评论|发表评论|网友评论|查看评论|"
     r"相关推荐|相关新闻|相关阅读|相关文章|相关链接|推荐阅读|延伸阅读|热门推荐|热点推荐|猜你喜欢|更多|"
     r"A\+\s*A-|A\+|A-|A|[【\[]?\s*(?:大|中|小)(?:\s*(?:大|中|小)){1,2}\s*[】\]]?|"
-    r"字号\s*[::]?.{0,16}|字体\s*[::]?.{0,16}|【?\s*纠错\s*】?|"
+    r"[【\[]?(?:字号|字体)\s*[::]?.{0,16}|(?:大|中|小)字号|【?\s*纠错\s*】?|"
     r"扫一扫.{0,30}|.{0,20}扫码.{0,20}|.{0,20}二维码.{0,20}|微信|微博|QQ空间|QQ好友|朋友圈|"
     r"(?:上|下)一篇.{0,80}|用手机看|手机看|手机版|电脑版|登录|注册|首页|"
     r"\S+\.(?:jpe?g|png|gif|webp|bmp))",
     re.IGNORECASE,
 )
 #: Breadcrumb trails: `当前位置: 首页 > 要闻`, `您的位置:首页>新闻`.
-BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|你的位置|你现在的位置|所在位置|现在位置|位置)\s*[::]|首页\s*[>»›]")
+BREADCRUMB = re.compile(
+    r"^(?:当前位置|您的位置|您现在的位置|你的位置|你现在的位置|所在位置|现在位置|位置)\s*[::]|首页\s*(?:>|»|›)"
+    r"|^\S{1,12}\s*(?:>>?|»|›)\s*\S{1,12}(?:\s*(?:>>?|»|›)\s*\S{1,12})*\s*(?:>>?|»|›)?$"
+)
 #: Navigation menus on one line: three or more separators.
-MENU_LINE = re.compile(r"(?:[^|｜]*[|｜]){2,}")
+MENU_LINE = re.compile(r"(?:[^|｜]*[|｜]){2,}[^|｜]*")
 #: Footer lines: copyright, licences, ICP numbers, reporting hotlines, site credits.
 FOOTER_LINE = re.compile(
     r"版权所有|版权说明|版权声明|版权保护|版权属|copyright|©|ICP备|ICP证|公网安备|公安备案|许可证|"
@@ -115,7 +118,7 @@ NEWSROOM_ROLE = re.compile(r"(?:本报|本台|本刊|本网|新华社|人民日�
 SIGNED_POST = re.compile(r"[((]?\s*作者(?:系|为|是|单位\s*[::])\s*(?P<post>[^()()]+?)\s*[))]?$")
 TRAILING_BYLINE = re.compile(f"(?<=[。!?”\"])\\s*[((](?P<names>{NAMES.pattern})[))]$")
 REPORTER_BYLINE = re.compile(
-    f"(?:本报讯|本刊讯|[{HAN}]{{0,8}}讯|新华社[{HAN}]{{0,12}}电|中新[网社][{HAN}]{{0,12}}电)?\\s*[((]\\s*(?:本报|本台|本网)?(?:特约|首席|见习)?记者\\s*"
+    f"(?:本报讯|本刊讯|[{HAN}]{{0,8}}讯|[{HAN}0-9]{{0,20}}电)?\\s*[((]\\s*(?:本报|本台|本网)?(?:特约|首席|见习)?记者\\s*"
     f"(?P<names>{NAMES.pattern}(?:\\s+(?:{_NAME}))*)(?:\\s*(?:通讯员|实习生)\\s*(?P<others>{NAMES.pattern}(?:\\s+(?:{_NAME}))*))?\\s*[))]"
 )
 REPORTER_LINE = re.compile(f"^(?:本报|本台|本网|本刊)?(?:特约|首席|见习)?(?:记者|评论员|通讯员)\\s*(?P<names>{NAMES.pattern}(?:\\s+(?:{_NAME}))*)$")

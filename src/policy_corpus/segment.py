@@ -58,9 +58,11 @@ def line_kind(text: str) -> str:
         return "signed"
     if P.FOOTER_LINE.search(text) and (P.han_count(text) < 120 or not P.SENTENCE_END.search(text[:60])):
         return "footer"
-    if P.MENU_LINE.fullmatch(text):
+    if P.MENU_LINE.fullmatch(text) or is_nav_run(text):
         return "menu"
-    if P.CHROME_LINE.fullmatch(text):
+    if (P.DATE_YMD.search(text) or P.DATE_DMY.search(text)) and is_meta(P.COUNTER_LINE.sub("", text)):
+        return "meta"
+    if P.CHROME_LINE.fullmatch(text) or all(P.CHROME_LINE.fullmatch(part) for part in text.split("  ") if part.strip()):
         return "image" if "." in text and P.han_count(text) == 0 else "chrome"
     if P.COUNTER_LINE.search(text) and P.han_count(text) < 20:
         return "chrome"
@@ -71,6 +73,12 @@ def line_kind(text: str) -> str:
     if is_meta(text) or P.EDITOR_LABEL.search(text) and len(text) < 40:
         return "meta"
     return "text"
+
+
+def is_nav_run(text: str) -> bool:
+    """A menu printed as words separated by spaces: `首页 要闻 政务 民生`."""
+    words = text.split()
+    return len(words) >= 5 and all(P.han_count(w) <= 6 for w in words) and sum(P.han_count(w) <= 4 for w in words) >= 4
 
 
 def is_prose(text: str) -> bool:
