@@ -70,7 +70,8 @@ def first(rules: Sequence[Rule], page: Page, valid: Callable[[Any], bool] = lamb
 
 def _names(text: str) -> str:
     """`张三 李四` / `张三,李四` → `张三、李四`."""
-    return "、".join(n for n in re.split(r"[\s、,,和]+", text.strip()) if n)
+    parts = re.split(r"[\s、,,和]+|(?:记者|通讯员|实习生)", text.strip())
+    return "、".join(n for n in parts if n)
 
 
 def is_name_line(text: str) -> bool:
@@ -185,7 +186,7 @@ def _clean_title(text: str) -> str:
 def _split_prefix(text: str, page: Page) -> tuple[str | None, str]:
     """`王某:标题` → ("王某", "标题") unless the page is an interview (the `X:` is the interviewee's)."""
     m = P.TITLE_NAME_PREFIX.match(text)
-    if m is None or P.POST_ANY.search(m.group("names")) or _is_interview(page):
+    if m is None or P.POST_ANY.search(m.group("names")) or _is_interview(page) or R.find_places(m.group("names")):
         return None, text
     return _names(m.group("names")), m.group("title")
 
@@ -261,7 +262,7 @@ def _labelled(lines: Sequence[Line], label: re.Pattern[str]) -> tuple[int, str] 
         m = label.search(t)
         if m is None:
             continue
-        value = P.VALUE_END.split(t[m.end() :], maxsplit=1)[0].strip(" 】]")
+        value = P.VALUE_END.split(t[m.end() :], maxsplit=1)[0].strip(" 】])）")
         if value:
             return i, value
     return None
@@ -557,7 +558,7 @@ def _dominant_place(texts: Sequence[str]) -> list[str]:
         if not counts:
             break
         top, n = counts.most_common(1)[0]
-        if top not in R.gazetteer().places or n < 3 or n < 0.6 * len(pool):
+        if top not in R.gazetteer().places or n < 2 or n < 0.6 * len(pool):
             break
         code = top
     return [code] if code else []

@@ -101,7 +101,8 @@ DATE_YMD = re.compile(
 DATE_DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?:\s+(?P<t>\d{1,2}:\d{2}(?::\d{2})?))?(?!\d)")
 
 # --- bylines and posts ----------------------------------------------------------------------
-_NAME = f"[{HAN}]{{2,4}}|[{HAN}]{{1,6}}·[{HAN}]{{1,8}}"
+_NOT_NAME = "(?!记者|通讯员|实习生|评论员|摄影|编辑|本报|特约)"
+_NAME = f"{_NOT_NAME}(?:[{HAN}]{{2,4}}|[{HAN}]{{1,6}}·[{HAN}]{{1,8}})"
 NAME = re.compile(f"(?:{_NAME})")
 NAMES = re.compile(f"(?:{_NAME})(?:\\s*[、,,和]\\s*(?:{_NAME}))*")
 NAME_LINE = re.compile(f"(?:作者\\s*[::]?\\s*|文\\s*[/|｜]\\s*)?(?P<names>{NAMES.pattern})")
@@ -116,7 +117,10 @@ POST_ANY = re.compile(f"(?:{POST_WORD})")
 #: `X省委`, `X县委`: an organisation of the party or government in a post.
 NEWSROOM_ROLE = re.compile(r"(?:本报|本台|本刊|本网|新华社|人民日报|央视)?(?:特约|首席|见习|实习)?(?:记者|通讯员|评论员|编辑|实习生|主持人|撰稿人)")
 SIGNED_POST = re.compile(r"[((]?\s*作者(?:系|为|是|单位\s*[::])\s*(?P<post>[^()()]+?)\s*[))]?$")
-TRAILING_BYLINE = re.compile(f"(?<=[。!?”\"])\\s*[((](?P<names>{NAMES.pattern})[))]$")
+TRAILING_BYLINE = re.compile(
+    f"(?:(?<=[。!?”\"])|^)\\s*[((]\\s*(?:(?:本报|本台)?(?:特约|首席|见习)?(?:记者|通讯员|实习生)\\s*)?"
+    f"(?P<names>{NAMES.pattern}(?:\\s*(?:(?:记者|通讯员|实习生)\\s*)?(?:{_NAME}))*)\\s*[))]$"
+)
 REPORTER_BYLINE = re.compile(
     f"(?:本报讯|本刊讯|[{HAN}]{{0,8}}讯|[{HAN}0-9]{{0,20}}电)?\\s*[((]\\s*(?:本报|本台|本网)?(?:特约|首席|见习)?记者\\s*"
     f"(?P<names>{NAMES.pattern}(?:\\s+(?:{_NAME}))*)(?:\\s*(?:通讯员|实习生)\\s*(?P<others>{NAMES.pattern}(?:\\s+(?:{_NAME}))*))?\\s*[))]"

@@ -18,10 +18,11 @@ from pathlib import Path
 
 GAZETTEER_PACKAGE = "cpca"
 GAZETTEER_FILE = "cpca/resources/adcodes.csv"
+NATIONS_FILE = "cpca/resources/56_nations.csv"
 
 #: Suffixes whose removal gives the short name of a province or prefecture.
 _PROVINCE_SUFFIX = re.compile(r"(?:(?:壮族|回族|维吾尔)?自治区|特别行政区|省|市)$")
-_PREFECTURE_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?族)*(?:自治州|地区|盟|市)$")
+_PREFECTURE_SUFFIX = re.compile(r"(?:自治州|地区|盟|市)$")
 #: Rows of the table that are groupings, not places.
 _NOT_PLACES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
@@ -69,14 +70,17 @@ def _level(code: str) -> str:
     return "county"
 
 
-def _short_forms(place: Place) -> list[str]:
-    if place.level == "province":
-        short = _PROVINCE_SUFFIX.sub("", place.name)
-    elif place.level == "prefecture":
-        short = _PREFECTURE_SUFFIX.sub("", place.name)
-    else:
+def _short_forms(place: Place, nations: tuple[str, ...]) -> list[str]:
+    """`山东省` → `山东`; `延边朝鲜族自治州` → `延边`, `延边州`; counties keep their suffix."""
+    name = place.name
+    if place.level == "county":
         return []
-    return [short] if len(short) >= 2 and short != place.name else []
+    cut = min((name.find(n) for n in nations if name.find(n) > 0), default=-1)
+    if cut >= 2:  # an ethnic autonomous unit: the name before the first people's name
+        short = name[:cut]
+        return [short, short + "州"] if name.endswith("自治州") else [short]
+    short = (_PROVINCE_SUFFIX if place.level == "province" else _PREFECTURE_SUFFIX).sub("", name)
+    return [short] if len(short) >= 2 and short != name else []
 
 
 @cache
@@ -91,9 +95,11 @@ def gazetteer() -> Gazetteer:
         if name in _NOT_PLACES or not name:
             continue
         places[code] = Place(code=code, name=name, level=_level(code))
+    nations_text = Path(str(dist.locate_file(NATIONS_FILE))).read_text(encoding="utf-8")
+    nations = tuple(n.strip() for n in nations_text.splitlines() if n.strip())
     forms: dict[str, list[str]] = {}
     for place in places.values():
-        for form in [place.name, *_short_forms(place)]:
+        for form in [place.name, *_short_forms(place, nations)]:
             forms.setdefault(form, []).append(place.code)
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     return Gazetteer(

@@ -93,7 +93,7 @@ def layout(lines: tuple[str, ...]) -> Layout:
     kinds = [line_kind(t) for _, t in numbered]
     start = next((k for k, (_, t) in enumerate(numbered) if kinds[k] == "text" and is_prose(t)), len(numbered))
     # a short opening paragraph (one sentence) directly above the first long one belongs to the body
-    while start > 0 and kinds[start - 1] == "text" and numbered[start - 1][1].endswith(("。", "!", "?", "”")):
+    while start > 0 and kinds[start - 1] == "text" and numbered[start - 1][1].rstrip("”’\"").endswith(("。", "!", "?")):
         start -= 1
     end = next((k for k in range(start, len(numbered)) if kinds[k] in END_KINDS), len(numbered))
     body = tuple(numbered[k] for k in range(start, end) if kinds[k] == "text")
