@@ -186,9 +186,15 @@ def _clean_title(text: str) -> str:
 def _split_prefix(text: str, page: Page) -> tuple[str | None, str]:
     """`王某:标题` → ("王某", "标题") unless the page is an interview (the `X:` is the interviewee's)."""
     m = P.TITLE_NAME_PREFIX.match(text)
-    if m is None or P.POST_ANY.search(m.group("names")) or _is_interview(page) or R.find_places(m.group("names")):
+    if m is None or P.POST_ANY.search(m.group("names")) or _is_interview(page) or _is_place(m.group("names")):
         return None, text
     return _names(m.group("names")), m.group("title")
+
+
+def _is_place(text: str) -> bool:
+    """`渝北:标题` names a place (`渝北区`), not a signer."""
+    forms = R.gazetteer().forms
+    return bool(R.find_places(text)) or any(text + suffix in forms for suffix in ("区", "县", "市", "州", "旗"))
 
 
 def _is_interview(page: Page) -> bool:
@@ -531,11 +537,17 @@ def regions(page: Page, title: str | None, subtitle: str | None, post: str | Non
     """
     gaz = R.gazetteer()
     codes: list[str] = []
-    for text in (title, subtitle, post):
+    body = "\n".join(b.text for b in page.blocks)
+    headline = " ".join(t for _, t in page.header.title)
+    for text in (title, subtitle, headline if headline != title else None, post):
         if text:
-            codes.extend(R.find_places(text, codes))
+            codes.extend(R.find_places(text, codes, confirm=body))
     heading_codes = [
-        gaz.forms[b.text][0] for b in page.blocks if b.level == 1 and b.heading_kind == "plain" and len(gaz.forms.get(b.text, ())) == 1
+        found[0]
+        for b in page.blocks
+        if b.level == 1 and b.heading_kind == "plain"
+        for name in [re.split(r"[::]", b.text, maxsplit=1)[0]]
+        if name in gaz.forms and len(found := R.find_places(name)) == 1
     ]
     if len(heading_codes) >= 2:
         codes.extend(heading_codes)

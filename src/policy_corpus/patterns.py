@@ -105,7 +105,9 @@ _NOT_NAME = "(?!记者|通讯员|实习生|评论员|摄影|编辑|本报|特约
 _NAME = f"{_NOT_NAME}(?:[{HAN}]{{2,4}}|[{HAN}]{{1,6}}·[{HAN}]{{1,8}})"
 NAME = re.compile(f"(?:{_NAME})")
 NAMES = re.compile(f"(?:{_NAME})(?:\\s*[、,,和]\\s*(?:{_NAME}))*")
-NAME_LINE = re.compile(f"(?:作者\\s*[::]?\\s*|文\\s*[/|｜]\\s*)?(?P<names>{NAMES.pattern})")
+NAME_LINE = re.compile(
+    f"(?:作者\\s*[::]?\\s*|文\\s*[/|｜]\\s*)?(?P<names>{NAMES.pattern})(?:\\s+(?:图|摄影|图片|摄)\\s*[/:：]\\s*\\S+)?"
+)
 #: Words a position ends with; a line with one of these is an official post, not a title.
 POST_WORD = (
     "书记|副书记|部长|主任|省长|市长|县长|区长|州长|旗长|盟长|镇长|乡长|主席|委员|常委|厅长|局长|处长|"
@@ -119,7 +121,7 @@ NEWSROOM_ROLE = re.compile(r"(?:本报|本台|本刊|本网|新华社|人民日�
 SIGNED_POST = re.compile(r"[((]?\s*作者(?:系|为|是|单位\s*[::])\s*(?P<post>[^()()]+?)\s*[))]?$")
 TRAILING_BYLINE = re.compile(
     f"(?:(?<=[。!?”\"])|^)\\s*[((]\\s*(?:(?:本报|本台)?(?:特约|首席|见习)?(?:记者|通讯员|实习生)\\s*)?"
-    f"(?P<names>{NAMES.pattern}(?:\\s*(?:(?:记者|通讯员|实习生)\\s*)?(?:{_NAME}))*)\\s*[))]$"
+    f"(?P<names>{NAMES.pattern}(?:(?:\\s+|\\s*(?:记者|通讯员|实习生)\\s*)(?:{_NAME}))*)\\s*[))]$"
 )
 REPORTER_BYLINE = re.compile(
     f"(?:本报讯|本刊讯|[{HAN}]{{0,8}}讯|[{HAN}0-9]{{0,20}}电)?\\s*[((]\\s*(?:本报|本台|本网)?(?:特约|首席|见习)?记者\\s*"
@@ -130,7 +132,10 @@ INTERVIEW_MARK = re.compile(r"专访|访谈|对话|答记者问|^记者\s*[::]|^
 TITLE_NAME_PREFIX = re.compile(f"^(?P<names>{NAMES.pattern})\\s*[::]\\s*(?P<title>.{{6,}})$")
 ORIGINAL_TITLE = re.compile(r"^[((【\[]?\s*原标题\s*[::]\s*(?P<title>.+?)\s*[))】\]]?$")
 #: A site name appended to a page title: `… - 人民网`, `…_新闻中心_中国网`.
-TITLE_SITE_SUFFIX = re.compile(f"\\s*(?:[-_|｜]|——|--)\\s*[{HAN}A-Za-z0-9·]{{2,16}}(?:网|站|频道|中心|新闻|首页|门户|在线|日报|晚报|官网)$")
+TITLE_SITE_SUFFIX = re.compile(
+    f"\\s*(?:[-_|｜]|——|--)\\s*(?:[{HAN}A-Za-z0-9·]{{2,16}}(?:网|站|频道|中心|新闻|首页|门户|在线|日报|晚报|官网)"
+    r"|[A-Za-z0-9.-]+\.(?:cn|com|net|org|gov\.cn))$"
+)
 SUBTITLE_DASH = re.compile(r"^\s*(?:——|--|—)\s*")
 
 # --- body -----------------------------------------------------------------------------------

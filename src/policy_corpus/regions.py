@@ -23,6 +23,7 @@ NATIONS_FILE = "cpca/resources/56_nations.csv"
 #: Suffixes whose removal gives the short name of a province or prefecture.
 _PROVINCE_SUFFIX = re.compile(r"(?:(?:壮族|回族|维吾尔)?自治区|特别行政区|省|市)$")
 _PREFECTURE_SUFFIX = re.compile(r"(?:自治州|地区|盟|市)$")
+_COUNTY_SUFFIX = re.compile(r"(?:区|县|市|旗)$")
 #: Rows of the table that are groupings, not places.
 _NOT_PLACES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
@@ -49,6 +50,8 @@ class Gazetteer:
     places: dict[str, Place]
     #: surface form → codes it may denote (several for names shared across provinces)
     forms: dict[str, tuple[str, ...]]
+    #: short forms of counties (`渝北` for 渝北区): unique, but only trusted when confirmed
+    weak: dict[str, str]
     pattern: re.Pattern[str]
     version: str
 
@@ -101,10 +104,17 @@ def gazetteer() -> Gazetteer:
     for place in places.values():
         for form in [place.name, *_short_forms(place, nations)]:
             forms.setdefault(form, []).append(place.code)
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    weak: dict[str, list[str]] = {}
+    for place in places.values():
+        short = _COUNTY_SUFFIX.sub("", place.name)
+        if place.level == "county" and len(short) >= 2 and short != place.name and short not in forms:
+            weak.setdefault(short, []).append(place.code)
+    weak_forms = {k: v[0] for k, v in weak.items() if len(v) == 1}
+    alternation = "|".join(re.escape(f) for f in sorted([*forms, *weak_forms], key=len, reverse=True))
     return Gazetteer(
         places=places,
         forms={k: tuple(v) for k, v in forms.items()},
+        weak=weak_forms,
         pattern=re.compile(alternation),
         version=f"{GAZETTEER_PACKAGE} {dist.version}",
     )
@@ -124,18 +134,26 @@ def _pick(codes: tuple[str, ...], context: list[str]) -> str | None:
     return top[0] if len(top) == 1 else None
 
 
-def find_places(text: str, context: list[str] | None = None) -> list[str]:
+def find_places(text: str, context: list[str] | None = None, confirm: str | None = None) -> list[str]:
     """Codes of the places named in `text`, most specific per run of adjacent names, in order.
 
-    `湖南省郴州市北湖区` yields one code (北湖区), `天津` yields 天津市. A county named only by a
-    bare short form is never guessed: counties must carry their suffix.
+    `湖南省郴州市北湖区` yields one code (北湖区), `天津` yields 天津市. A county named by a bare
+    short form (`渝北`) counts only when `confirm` (the body) names it in full (`渝北区`).
     """
     gaz = gazetteer()
     found: list[str] = []
     chain: list[str] = list(context or [])
     last_end = -1
     for m in gaz.pattern.finditer(text):
-        code = _pick(gaz.forms[m.group()], chain)
+        form = m.group()
+        if form in gaz.weak:
+            code = gaz.weak[form]
+            if confirm is None or gaz.places[code].name not in confirm:
+                continue
+        else:
+            code = _pick(gaz.forms[form], chain)
+            if code is None and confirm:
+                code = _pick(gaz.forms[form], _context_of(confirm))
         if code is None:
             continue
         if found and m.start() == last_end and _contains(found[-1], code):
@@ -145,6 +163,13 @@ def find_places(text: str, context: list[str] | None = None) -> list[str]:
         chain.append(code)
         last_end = m.end()
     return found
+
+
+@cache
+def _context_of(text: str) -> list[str]:
+    """Places a longer text (the body) names, with their parents, to settle homonyms elsewhere."""
+    found = find_places(text)
+    return [*{c[:2] + "0000" for c in found}, *{c[:4] + "00" for c in found}]
 
 
 def _contains(outer: str, inner: str) -> bool:

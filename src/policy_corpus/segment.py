@@ -58,10 +58,10 @@ def line_kind(text: str) -> str:
         return "signed"
     if P.FOOTER_LINE.search(text) and (P.han_count(text) < 120 or not P.SENTENCE_END.search(text[:60])):
         return "footer"
-    if P.MENU_LINE.fullmatch(text) or is_nav_run(text):
-        return "menu"
     if (P.DATE_YMD.search(text) or P.DATE_DMY.search(text)) and is_meta(P.COUNTER_LINE.sub("", text)):
         return "meta"
+    if P.MENU_LINE.fullmatch(text) or is_nav_run(text):
+        return "menu"
     if P.CHROME_LINE.fullmatch(text) or all(P.CHROME_LINE.fullmatch(part) for part in text.split("  ") if part.strip()):
         return "image" if "." in text and P.han_count(text) == 0 else "chrome"
     if P.COUNTER_LINE.search(text) and P.han_count(text) < 20:
