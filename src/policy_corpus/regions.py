@@ -148,7 +148,8 @@ def find_places(text: str, context: list[str] | None = None, confirm: str | None
         form = m.group()
         if form in gaz.weak:
             code = gaz.weak[form]
-            if confirm is None or gaz.places[code].name not in confirm:
+            renamed = text[m.end() : m.end() + 1] in ("市", "县", "区", "旗")  # 宁乡县 → 宁乡市 since the table's vintage
+            if not renamed and (confirm is None or gaz.places[code].name not in confirm):
                 continue
         else:
             code = _pick(gaz.forms[form], chain)
