@@ -6,7 +6,7 @@ import json
 from collections import Counter
 
 from .models import CONFIGS, FLAGS, Article, SectionRow
-from .regions import gazetteer
+from .regions import GAZETTEER_VINTAGE, gazetteer
 from .schema import field_docs, hf_features
 
 
@@ -64,7 +64,8 @@ def render_card(articles: list[Article], sections: list[SectionRow]) -> str:
               "Regions are resolved against the GB/T 2260 table shipped by the gazetteer below: the title, the",
               "author's post and a roundup's region headings name the subjects; failing those, the province that",
               "dominates the body.", "",
-              f"Gazetteer: `{gazetteer().version}` (its `resources/adcodes.csv`, GB/T 2260 codes as shipped with that release).", "",
+              f"Gazetteer: `{gazetteer().version}` (its `resources/adcodes.csv`), {GAZETTEER_VINTAGE}. A county renamed",
+              "since (`X县` → `X市`) resolves to the table's entry and code.", "",
               "## Flags", "", "| flag | meaning | records |", "|---|---|---|"]
     counts = Counter(f for a in articles for f in a.flags)
     lines += [f"| `{k}` | {v} | {counts.get(k, 0)} |" for k, v in FLAGS.items()]

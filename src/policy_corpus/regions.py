@@ -19,6 +19,9 @@ from pathlib import Path
 GAZETTEER_PACKAGE = "cpca"
 GAZETTEER_FILE = "cpca/resources/adcodes.csv"
 NATIONS_FILE = "cpca/resources/56_nations.csv"
+#: What the shipped table reflects, read off its rows: 蓟州区 (2016) is in, 宁乡县 (a city since
+#: 2017) and 莱芜市 (merged 2019) are still listed. Re-designated counties are matched by rule.
+GAZETTEER_VINTAGE = "GB/T 2260 divisions as of about 2016-2017"
 
 #: Suffixes whose removal gives the short name of a province or prefecture.
 _PROVINCE_SUFFIX = re.compile(r"(?:(?:壮族|回族|维吾尔)?自治区|特别行政区|省|市)$")
