@@ -100,3 +100,17 @@ def test_parse_minimal_page() -> None:
     # the gazetteer (cpca 0.5.5) predates 宁乡县 becoming a city: the page's 宁乡市 resolves to its entry
     assert [(r.name, r.code) for r in a.regions] == [("湖南省长沙市宁乡县", "430124")]
     assert a.sections[0].paragraphs == [BODY]
+
+
+def test_title_is_the_line_above_the_metadata_not_the_site_name() -> None:
+    page = "\n".join([
+        "某某省人民政府门户网站",
+        "政务要闻动态信息",
+        "全省网络生态治理工作推进会召开",
+        "——部署下半年重点任务",
+        "2024/03/05  来源:某某日报",
+        BODY,
+    ])
+    a = parse(page, id="portal")
+    assert (a.title, a.subtitle, str(a.date), a.time, a.source) == (
+        "全省网络生态治理工作推进会召开", "部署下半年重点任务", "2024-03-05", None, "某某日报")

@@ -109,7 +109,7 @@ def header_roles(header: tuple[Line, ...]) -> Header:
             texts.append((i, t, prev_kind))
             seen.add(t)
         prev_kind = kind
-    texts = _drop_column_names(texts)
+    texts = _drop_above_title(texts, meta, lines) or _drop_column_names(texts)
     title: list[Line] = []
     roles: dict[str, Any] = {}
     for i, t, before in texts:
@@ -147,6 +147,33 @@ def header_roles(header: tuple[Line, ...]) -> Header:
         notes=tuple(notes),
         meta=tuple(meta),
     )
+
+
+def _is_byline_like(text: str) -> bool:
+    return bool(P.SUBTITLE_DASH.match(text) or is_name_line(text) or P.REPORTER_LINE.fullmatch(text) or is_post_line(text))
+
+
+def _drop_above_title(texts: list[tuple[int, str, str]], meta: list[Line], lines: list[Line]) -> list[tuple[int, str, str]]:
+    """Where a date or source line follows the title, the text lines above the title are page chrome.
+
+    `网站名 / 栏目 / 标题 / 2023-07-27 来源:…`: the title is the last text line above the metadata
+    (skipping byline, post and subtitle lines), with the line above it when a title runs over two.
+    Returns [] where the page has no such shape.
+    """
+    if not meta:
+        return []
+    anchor = meta[0][0]
+    before = [k for k, (i, _, _) in enumerate(texts) if i < anchor]
+    if len(before) <= 1:
+        return []
+    k = before[-1]
+    while k > 0 and _is_byline_like(texts[k][1]):
+        k -= 1
+    pos = {i: n for n, (i, _) in enumerate(lines)}
+    prev = texts[k - 1] if k > 0 else None
+    if prev is not None and pos[texts[k][0]] - pos[prev[0]] == 1 and _continues_title(prev[1], [(0, "")]) and not P.SITE_LIKE.search(prev[1]):
+        k -= 1
+    return texts[k:]
 
 
 def _drop_column_names(texts: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:

@@ -162,4 +162,6 @@ SITE_SPONSOR = re.compile(f"主办(?:单位)?\\s*[::]\\s*(?P<site>{_SITE_NAME})(
 SOURCE_NAME = re.compile(f"[{HAN}A-Za-z0-9·-]{{2,20}}(?:报|网|杂志|社|台|办|客户端|公众号|号|频道|中心|新闻|发布|在线|传媒|网信|政府)")
 SOURCE_ISSUE = re.compile(r"(?P<issue>(?:19|20)\d{2}\s*年\s*第?\s*\d{1,3}\s*期|第\s*\d{1,3}\s*期)")
 SOURCE_ORG = re.compile(r"(?:网信办|委员会|党委|省委|市委|县委|区委|政府|办公室|厅|局)$")
+#: A line naming a site or column rather than an article: `海南省人民政府网站`, `人民网首页`.
+SITE_LIKE = re.compile(r"(?:网|网站|频道|门户|政府|在线|首页|客户端|专栏|专题|栏目)$")
 RELATED_MARK = re.compile(r"^(?:相关推荐|相关新闻|相关阅读|相关文章|相关链接|推荐阅读|延伸阅读|热门推荐|热点推荐|猜你喜欢)")
