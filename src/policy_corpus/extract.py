@@ -171,7 +171,13 @@ def _drop_above_title(texts: list[tuple[int, str, str]], meta: list[Line], lines
         k -= 1
     pos = {i: n for n, (i, _) in enumerate(lines)}
     prev = texts[k - 1] if k > 0 else None
-    if prev is not None and pos[texts[k][0]] - pos[prev[0]] == 1 and _continues_title(prev[1], [(0, "")]) and not P.SITE_LIKE.search(prev[1]):
+    if (
+        prev is not None
+        and pos[texts[k][0]] - pos[prev[0]] == 1
+        and P.han_count(prev[1]) >= 10  # column names are shorter than half a title
+        and _continues_title(prev[1], [(0, "")])
+        and not P.SITE_LIKE.search(prev[1])
+    ):
         k -= 1
     return texts[k:]
 
