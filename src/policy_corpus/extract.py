@@ -109,7 +109,7 @@ def header_roles(header: tuple[Line, ...]) -> Header:
             texts.append((i, t, prev_kind))
             seen.add(t)
         prev_kind = kind
-    texts = _drop_above_title(texts, meta, lines) or _drop_column_names(texts)
+    texts = (not crumbs and _drop_above_title(texts, meta, lines)) or _drop_column_names(texts)
     title: list[Line] = []
     roles: dict[str, Any] = {}
     for i, t, before in texts:
