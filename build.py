@@ -12,7 +12,10 @@ def main() -> int:
     parser.add_argument("--out", default=None, help="output folder (default: the packaged data folder)")
     args = parser.parse_args()
     report = build(args.raw, args.out)
-    print(f"{report.articles} articles written to {report.out_dir}; {len(report.rejects)} rejected")
+    s = report.summary
+    print(f"{s['raw_files']} raw files: {report.articles} articles written to {report.out_dir}; {s['rejected']} rejected")
+    print(f"  fields filled: {', '.join(f'{k} {v}' for k, v in s['fields_filled'].items())}")
+    print(f"  flags: {s['flags']}; near duplicates: {s['near_duplicates']}; exact duplicates dropped: {s['exact_duplicates_dropped']}")
     for r in report.rejects:
         print(f"  rejected {r['file']} at {r['stage']}: {r['reason']}")
     return 0 if report.ok else 1

@@ -1,8 +1,8 @@
 """policy-corpus: Chinese provincial and local policy articles on cyberspace affairs, as records."""
 
-from .build import Report, build, load
+from .build import Report, build, explain, load
 from .errors import ParseError
 from .models import Article, Region, Section, SectionRow
 from .pipeline import parse
 
-__all__ = ["Article", "ParseError", "Region", "Report", "Section", "SectionRow", "build", "load", "parse"]
+__all__ = ["Article", "ParseError", "Region", "Report", "Section", "SectionRow", "build", "explain", "load", "parse"]

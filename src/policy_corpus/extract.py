@@ -561,34 +561,46 @@ def documents(texts: Sequence[str]) -> list[str]:
     return list(found)
 
 
-def regions(page: Page, title: str | None, subtitle: str | None, post: str | None, src: str | None) -> list[str]:
-    """Codes of the regions the article is about.
+def regions(page: Page, found: dict[str, Found | None]) -> Found | None:
+    """Codes of the regions the article is about, with the rule of the first subject that named one.
 
-    Subjects, in order: the title, the author's post, a roundup's region headings; failing
-    those, an issuing organisation named as source; failing that, the one province (or place
-    under it) that dominates the body. A place inside another found place replaces it.
+    Subjects, in order: the title (and the page headline), the author's post, a roundup's region
+    headings; failing those, an issuing organisation named as source; failing that, the one
+    province (or place under it) that dominates the body.
     """
     gaz = R.gazetteer()
-    codes: list[str] = []
     body = "\n".join(b.text for b in page.blocks)
-    headline = " ".join(t for _, t in page.header.title)
-    for text in (title, subtitle, headline if headline != title else None, post):
-        if text:
-            codes.extend(R.find_places(text, codes, confirm=body))
+    codes: list[str] = []
+    first_rule: tuple[str, int | None] | None = None
+    headline = (" ".join(t for _, t in page.header.title), page.header.title[0][0]) if page.header.title else None
+    for name in ("title", "subtitle", "headline", "post"):
+        f = found.get(name)
+        text, line = (f.value, f.line) if f is not None else headline if name == "headline" and headline else (None, None)
+        if not isinstance(text, str):
+            continue
+        new = R.find_places(text, codes, confirm=body)
+        if new and first_rule is None:
+            first_rule = (f"regions_from_{name}", line)
+        codes.extend(new)
     heading_codes = [
-        found[0]
+        (found_codes[0], b.line)
         for b in page.blocks
         if b.level == 1 and b.heading_kind == "plain"
         for name in [re.split(r"[::]", b.text, maxsplit=1)[0]]
-        if name in gaz.forms and len(found := R.find_places(name)) == 1
+        if name in gaz.forms and len(found_codes := R.find_places(name)) == 1
     ]
     if len(heading_codes) >= 2:
-        codes.extend(heading_codes)
-    if not codes and src and P.SOURCE_ORG.search(src):
-        codes.extend(R.find_places(src))
+        codes.extend(c for c, _ in heading_codes)
+        first_rule = first_rule or ("regions_from_roundup_headings", heading_codes[0][1])
+    src = found.get("source")
+    if not codes and src is not None and P.SOURCE_ORG.search(src.value[0]):
+        codes.extend(R.find_places(src.value[0]))
+        first_rule = ("regions_from_source_organisation", src.line)
     if not codes:
         codes.extend(_dominant_place([b.text for b in page.blocks]))
-    return list(dict.fromkeys(codes))
+        first_rule = ("regions_from_dominant_place_in_body", None)
+    codes = list(dict.fromkeys(codes))
+    return Found(codes, first_rule[0], first_rule[1]) if codes and first_rule else None
 
 
 def _dominant_place(texts: Sequence[str]) -> list[str]:

@@ -48,6 +48,16 @@ class Section(_Record):
     paragraphs: list[str] = Field(description="the paragraphs of the section, in order")
 
 
+class Provenance(_Record):
+    """Where one field's value came from."""
+
+    field: str = Field(description="the field the value fills")
+    rule: str = Field(description="the extraction rule that produced it, or metadata.jsonl for a curated value")
+    start: int | None = Field(description="character offset of the evidence in the normalised text", json_schema_extra={"arrow": "int32"})
+    end: int | None = Field(description="end offset (exclusive) of the evidence in the normalised text", json_schema_extra={"arrow": "int32"})
+    line: int | None = Field(description="1-based line number of the evidence in the raw file", json_schema_extra={"arrow": "int32"})
+
+
 class Article(_Record):
     """One raw article turned into a record (config `articles`)."""
 
@@ -70,6 +80,8 @@ class Article(_Record):
     script: Script = Field(description="script of the raw text: Hans or Hant")
     raw_sha256: str = Field(description="SHA-256 of the raw file's bytes")
     flags: list[str] = Field(description="sorted quality flags from the documented vocabulary")
+    duplicate_of: str | None = Field(description="id of the earliest article this one is a near-duplicate reprint of")
+    provenance: list[Provenance] = Field(description="for each extracted field: rule, evidence span and raw line")
 
 
 class SectionRow(_Record):

@@ -26,7 +26,7 @@ from .extract import (
     site,
     source,
 )
-from .models import Article, Region, Section
+from .models import Article, Provenance, Region, Section
 from .normalise import normalise
 from .read import RawDoc, read_bytes
 from .segment import Block, blocks, drop_pull_quotes, layout
@@ -103,17 +103,37 @@ def parse(data: str | bytes, id: str, sha256: str | None = None) -> Article:
     body, byline, reporter = _cut_bylines(list(zones.body))
     items = blocks(tuple(body))
     page = Page(layout=zones, header=header_roles(zones.header), blocks=tuple(items), byline=byline, reporter=reporter)
-    return assemble(page, doc, norm.script, set(norm.flags))
+    return assemble(page, doc, norm.script, set(norm.flags), norm.lines)
 
 
 def _value(found: Found | None) -> object:
     return None if found is None else found.value
 
 
-def assemble(page: Page, doc: RawDoc, script: str, flags: set[str]) -> Article:
+def provenance(found: dict[str, Found | None], lines: tuple[str, ...], values: dict[str, object]) -> list[Provenance]:
+    """Rule, span in the normalised text and raw line of every field that has a value."""
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    out = []
+    for name, f in found.items():
+        if f is None or values.get(name) is None:
+            continue
+        if f.line is None:
+            out.append(Provenance(field=name, rule=f.rule, start=None, end=None, line=None))
+            continue
+        text = lines[f.line]
+        value = str(values[name]) if name != "regions" else ""
+        at = text.find(value)
+        start, end = (at, at + len(value)) if value and at >= 0 else (0, len(text))
+        out.append(Provenance(field=name, rule=f.rule, start=offsets[f.line] + start, end=offsets[f.line] + end, line=f.line + 1))
+    return out
+
+
+def assemble(page: Page, doc: RawDoc, script: str, flags: set[str], lines: tuple[str, ...] = ()) -> Article:
     """Run every field's rules and build the record."""
-    title = _value(first(TITLE_RULES, page))
-    subtitle = _value(first(SUBTITLE_RULES, page))
+    title_f, subtitle_f = first(TITLE_RULES, page), first(SUBTITLE_RULES, page)
+    title, subtitle = _value(title_f), _value(subtitle_f)
     author_f = first(AUTHOR_RULES, page)
     author = _value(author_f)
     post_f = first(POST_RULES, page) or post_from_announcement(page, author if isinstance(author, str) else None)
@@ -126,10 +146,12 @@ def assemble(page: Page, doc: RawDoc, script: str, flags: set[str]) -> Article:
     if src in ("本网", "本站") and site_f is not None:
         src = site_f.value
     date_f = first(DATE_RULES, page)
+    editor_f = editor(page)
     day, time = date_f.value if date_f is not None else (None, None)
     sections, dropped = sections_from_blocks(list(page.blocks))
     texts = [t for s in sections for t in ([s.heading] if s.heading else []) + s.paragraphs]
-    codes = regions(page, title, subtitle, post, src)  # type: ignore[arg-type]
+    regions_f = regions(page, {"title": title_f, "subtitle": subtitle_f, "post": post_f, "source": src_f})
+    codes = regions_f.value if regions_f is not None else []
     if dropped:
         flags.add("pull_quotes_removed")
     if title is None:
@@ -151,7 +173,7 @@ def assemble(page: Page, doc: RawDoc, script: str, flags: set[str]) -> Article:
         source=src,
         source_issue=issue,
         site=_value(site_f),  # type: ignore[arg-type]
-        editor=_value(editor(page)),  # type: ignore[arg-type]
+        editor=_value(editor_f),  # type: ignore[arg-type]
         date=day,
         time=time,
         published_at=published,
@@ -162,6 +184,14 @@ def assemble(page: Page, doc: RawDoc, script: str, flags: set[str]) -> Article:
         script=script,  # type: ignore[arg-type]
         raw_sha256=doc.sha256,
         flags=sorted(flags),
+        duplicate_of=None,
+        provenance=provenance(
+            {"title": title_f, "subtitle": subtitle_f, "author": author_f, "post": post_f, "source": src_f,
+             "source_issue": src_f, "site": site_f, "editor": editor_f, "date": date_f, "time": date_f, "regions": regions_f},
+            lines,
+            {"title": title, "subtitle": subtitle, "author": author, "post": post, "source": src, "source_issue": issue,
+             "site": _value(site_f), "editor": _value(editor_f), "date": day, "time": time, "regions": codes or None},
+        ),
     )
     problems = check_article(article)
     if problems:

@@ -11,8 +11,8 @@ from .errors import ParseError
 
 #: Raw files larger than this are refused: no article of the genre comes near it.
 MAX_BYTES = 5 * 1024 * 1024
-#: Encodings tried after the BOMs, strictest first; GB18030 is a superset of GBK and GB2312.
-FALLBACK_ENCODINGS = ("utf-8", "gb18030", "big5")
+#: Legacy encodings of Chinese pages; GB18030 is a superset of GBK and GB2312.
+LEGACY_ENCODINGS = ("gb18030", "big5")
 
 
 @dataclass(frozen=True)
@@ -38,12 +38,32 @@ def decode(data: bytes, file: str | None = None) -> str:
                 raise ParseError("read", f"invalid {enc}: {exc.reason}", file) from None
     if b"\x00" in data:
         raise ParseError("read", "binary file (NUL bytes)", file)
-    for enc in FALLBACK_ENCODINGS:
-        try:
-            return _clean(data.decode(enc), file)
-        except UnicodeDecodeError:
-            continue
-    raise ParseError("read", "undecodable: not UTF-8, GB18030 or Big5", file)
+    try:
+        return _clean(data.decode("utf-8"), file)
+    except UnicodeDecodeError:
+        pass
+    enc = _legacy_encoding(data)
+    if enc is None:
+        raise ParseError("read", "undecodable: not UTF-8, UTF-16, GB18030 or Big5", file)
+    return _clean(data.decode(enc), file)
+
+
+def _legacy_encoding(data: bytes) -> str | None:
+    """GB18030 or Big5, chosen by charset-normalizer among these two only.
+
+    Both decode many of each other's byte strings without error, so a try-in-order chain would
+    always answer the first; charset-normalizer scores how Chinese each decoding looks.
+    """
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
+    if best is None:
+        return None
+    try:
+        data.decode(best.encoding)
+    except UnicodeDecodeError:
+        return None
+    return best.encoding
 
 
 def _clean(text: str, file: str | None) -> str:

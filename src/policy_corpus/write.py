@@ -45,7 +45,7 @@ def _table(model: type, records: list) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=schema).replace_schema_metadata(meta)
 
 
-def write_dataset(articles: list[Article], out_dir: Path, rejects: list[dict]) -> None:
+def write_dataset(articles: list[Article], out_dir: Path, rejects: list[dict], summary: dict | None = None) -> None:
     """Write card and Parquet files; the old output is replaced only once everything is written."""
     articles = sorted(articles, key=lambda a: a.id)
     out_dir = Path(out_dir)
@@ -58,6 +58,8 @@ def write_dataset(articles: list[Article], out_dir: Path, rejects: list[dict]) -
             target.parent.mkdir(parents=True)
             pq.write_table(_table(model, recs), target, **PARQUET_OPTIONS)
         (tmp / "README.md").write_text(render_card(articles, sections), encoding="utf-8")
+        if summary is not None:
+            (tmp / "build_report.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         if rejects:
             lines = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rejects)
             (tmp / "rejects.jsonl").write_text(lines, encoding="utf-8")
