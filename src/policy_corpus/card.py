@@ -38,7 +38,9 @@ def render_card(articles: list[Article], sections: list[SectionRow]) -> str:
         "plain text copied from web pages into typed, validated records. Each record traces to its raw file",
         "by `id` (file stem) and `raw_sha256`.",
         "",
-        f"Articles: {len(articles)}. Sections: {len(sections)}.",
+        f"Articles: {len(articles)}. Sections: {len(sections)}. Near-duplicate reprints (MinHash, Jaccard ≥ 0.8,"
+        f" marked with `duplicate_of`): {sum(a.duplicate_of is not None for a in articles)}. Exact duplicates are never"
+        " published twice (see `build_report.json`).",
         "",
         "## Loading",
         "",
