@@ -69,19 +69,11 @@ def sections_from_blocks(items: list[Block]) -> tuple[list[Section], int]:
             if not raw:
                 raw.append((None, 1, []))
             raw[-1][2].append(b.text)
-    all_paras = [p for _, _, ps in raw for p in ps]
-    _, dropped_total = drop_pull_quotes(all_paras)
-    out, dropped = [], 0
-    if dropped_total:
-        kept_set = drop_pull_quotes(all_paras)[0]
-        for h, lvl, ps in raw:
-            keep = [p for p in ps if p in kept_set]
-            dropped += len(ps) - len(keep)
-            raw_keep = (h, lvl, keep)
-            out.append(raw_keep)
-    else:
-        out = raw
-    sections = [Section(heading=h, level=lvl, paragraphs=ps) for h, lvl, ps in out if ps or h is not None]
+    kept, dropped = drop_pull_quotes([p for _, _, ps in raw for p in ps])
+    if dropped:
+        keep = set(kept)
+        raw = [(h, lvl, [p for p in ps if p in keep]) for h, lvl, ps in raw]
+    sections = [Section(heading=h, level=lvl, paragraphs=ps) for h, lvl, ps in raw if ps or h is not None]
     return sections, dropped
 
 

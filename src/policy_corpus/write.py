@@ -19,7 +19,6 @@ PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 9, "use_dictionar
 
 def section_rows(a: Article) -> list[SectionRow]:
     """One row per section, with the enclosing headings and the region it belongs to."""
-    codes = {r.name: r.code for r in a.regions}
     short = {r.code: r for r in a.regions}
     rows, path = [], []
     roundup: str | None = None
@@ -34,7 +33,6 @@ def section_rows(a: Article) -> list[SectionRow]:
                        paragraphs=s.paragraphs, text=text, region_code=region)
         )
         path = path + [s.heading or ""]
-    del codes
     return rows
 
 
