@@ -25,9 +25,17 @@ def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.mark.parametrize("name", FILES)
-def test_rebuild_is_byte_identical(rebuilt: Path, name: str) -> None:
-    assert (rebuilt / name).read_bytes() == (PACKAGED / name).read_bytes()
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_rebuild_is_byte_identical(rebuilt: Path) -> None:
+    built, packaged = _tree(rebuilt), _tree(PACKAGED)
+    assert sorted(built) == sorted(packaged)
+    for name in FILES + ["build_report.json"]:
+        assert name in built
+    for name, data in built.items():
+        assert data == packaged[name], name
 
 
 def test_bad_files_are_rejected_and_seeds_still_build(tmp_path: Path) -> None:

@@ -116,14 +116,14 @@ def test_failed_write_leaves_published_files_intact(tmp_path: Path, monkeypatch:
 
     calls = []
 
-    def broken(*args: object, **kwargs: object) -> None:
+    def broken(self: w.ShardWriter) -> list[Path]:
         calls.append(1)
         if len(calls) == 2:
             raise RuntimeError("disk full (forced)")
-        return original(*args, **kwargs)
+        return original(self)
 
-    original = w.pq.write_table
-    monkeypatch.setattr(w.pq, "write_table", broken)
+    original = w.ShardWriter.close
+    monkeypatch.setattr(w.ShardWriter, "close", broken)
     with pytest.raises(RuntimeError, match="forced"):
         policy_corpus.build(ROOT / "raw", out)
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}

@@ -1,25 +1,46 @@
-"""The build: every raw file becomes a record or a line of the rejects report."""
+"""The build: every raw file becomes a record or a line of the rejects report.
+
+Three passes, none holding the corpus in memory:
+1. scan: hash every raw file and look it up in the parse cache (raw SHA-256 + parser version);
+2. parse the misses in worker processes, storing each record or reject in the cache, and feed
+   every record's small duplicate keys to the corpus-wide duplicate finder;
+3. stream the records out of the cache in id order into Parquet shards, counting statistics.
+The output depends only on the raw files, never on the number of workers or on the cache.
+"""
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
+import tempfile
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from . import curate, dedup
+from . import curate
+from .cache import Entry, ParseCache, decode, default_cache_dir
+from .card import render_card
+from .dedup import Deduper
 from .errors import ParseError
-from .models import Article
-from .pipeline import parse
-from .read import list_raw, read_file
-from .write import write_dataset
-
-REPORTED_FIELDS = ("title", "subtitle", "author", "post", "source", "source_issue", "site", "editor", "date", "time")
+from .jobs import parse_path, warm_up
+from .models import Article, SectionRow
+from .read import list_raw
+from .stats import Stats
+from .write import ShardWriter, section_rows, staged_folder, write_reports
 
 
 def default_out_dir() -> Path:
     """The packaged data folder (src/policy_corpus/data in a checkout)."""
     return Path(str(resources.files("policy_corpus") / "data"))
+
+
+def default_workers() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 @dataclass
@@ -36,59 +57,186 @@ class Report:
         return not self.rejects
 
 
-def parse_folder(raw_dir: Path) -> tuple[list[Article], list[dict], int]:
-    """(articles, rejects, raw file count): parse, curate and drop exact duplicates."""
-    paths = list_raw(raw_dir)
-    articles: list[Article] = []
-    rejects: list[dict] = []
-    for path in paths:
+@dataclass
+class _Seen:
+    """Pass 1's memory of one raw file: small, whatever the file's size."""
+
+    name: str
+    id: str
+    sha256: str
+
+
+def _reject(name: str, stage: str, reason: str) -> dict[str, str]:
+    return {"file": name, "stage": stage, "reason": reason}
+
+
+def _progress(items: Iterable, total: int, desc: str, show: bool) -> Iterable:
+    if not show:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, total=total, desc=desc, unit="file", mininterval=1.0, leave=False)
+
+
+def _parse_all(jobs: list[tuple[str, str]], workers: int) -> Iterator[tuple[str, str, Entry]]:
+    """Parse the files of `jobs` in `workers` processes (in this one for 1); results in any order."""
+    if workers <= 1 or len(jobs) < 2:
+        warm_up()
+        yield from map(parse_path, jobs)
+        return
+    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+    with ctx.Pool(min(workers, len(jobs)), initializer=warm_up) as pool:
+        yield from pool.imap_unordered(parse_path, jobs, chunksize=8)
+
+
+def build(
+    raw_dir: str | Path = "raw",
+    out_dir: str | Path | None = None,
+    *,
+    workers: int | None = None,
+    cache_dir: str | Path | None = None,
+    use_cache: bool = True,
+    progress: bool = False,
+) -> Report:
+    """Parse every `*.txt` of `raw_dir` and publish the dataset to `out_dir`; never stops on a bad file.
+
+    `workers` processes parse (default: all cores); unchanged files are taken from the cache in
+    `cache_dir` (default `~/.cache/policy-corpus`), or from a throw-away one with `use_cache=False`.
+    """
+    raw_dir = Path(raw_dir)
+    out = Path(out_dir) if out_dir is not None else default_out_dir()
+    workers = workers or default_workers()
+    with ExitStack() as stack:
+        if use_cache:
+            folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+        else:
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="policy-corpus-spool-")))
+        cache = ParseCache(folder)
+        stack.callback(cache.close)
+        paths = list_raw(raw_dir)
+        rejects: list[dict[str, Any]] = []
+        seen, misses = _scan(paths, raw_dir, cache, rejects, progress)
+        parsed = _parse_all([(str(raw_dir / name), str(raw_dir)) for name in misses], workers)
+        for name, sha, entry in _progress(parsed, len(misses), "parse", progress):
+            if sha:
+                cache.put(sha, entry)
+                seen[name].sha256 = sha
+            else:
+                seen.pop(name)
+                rejects.append(_reject(name, entry.status, entry.payload.decode("utf-8")))
+        cache.flush()
+        ok, curated = _collect(seen, raw_dir, cache, rejects)
+        exact, near = _duplicates(ok, cache, curated)
+        rejects.extend(_reject(f"{i}.txt", "dedup", f"exact duplicate of {j}") for i, j in sorted(exact.items()))
+        kept = [s for s in ok if s.id not in exact]
+        rejects.sort(key=lambda r: (r["file"], r["stage"]))
+        with staged_folder(out) as tmp:
+            stats = _write(kept, near, curated, cache, tmp, progress)
+            summary = summarise(stats, rejects, len(paths))
+            write_reports(tmp, summary, rejects)
+        if use_cache:
+            cache.prune()
+    return Report(articles=stats.articles, rejects=rejects, out_dir=str(out), summary=summary)
+
+
+def _scan(paths: list[Path], raw_dir: Path, cache: ParseCache, rejects: list[dict], progress: bool) -> tuple[dict[str, _Seen], list[str]]:
+    """Hash every file; those the cache does not know are to be parsed."""
+    import hashlib
+
+    from .read import read_raw
+
+    seen: dict[str, _Seen] = {}
+    misses: list[str] = []
+    for path in _progress(paths, len(paths), "scan", progress):
         try:
-            doc = read_file(path, raw_dir)
-            articles.append(parse(doc.text, id=doc.id, sha256=doc.sha256))
+            sha = hashlib.sha256(read_raw(path, raw_dir)).hexdigest()
         except ParseError as exc:
-            rejects.append({"file": path.name, "stage": exc.stage, "reason": exc.reason})
+            rejects.append(_reject(path.name, exc.stage, exc.reason))
+            continue
         except OSError as exc:
-            rejects.append({"file": path.name, "stage": "read", "reason": f"cannot read: {exc.strerror}"})
-    entries, problems = curate.read_metadata(raw_dir / curate.METADATA_FILE, {p.name for p in paths})
+            rejects.append(_reject(path.name, "read", f"cannot read: {exc.strerror}"))
+            continue
+        seen[path.name] = _Seen(path.name, path.stem, sha)
+        if not cache.has(sha):
+            misses.append(path.name)
+    return seen, misses
+
+
+def _collect(seen: dict[str, _Seen], raw_dir: Path, cache: ParseCache, rejects: list[dict]) -> tuple[list[_Seen], dict[str, dict]]:
+    """The files that parsed, in id order, and the records `metadata.jsonl` curates (validated)."""
+    ok = []
+    for s in seen.values():
+        status = cache.keys(s.sha256)[0]
+        if status == "ok":
+            ok.append(s)
+        else:
+            rejects.append(_reject(s.name, status, cache.payload(s.sha256).decode("utf-8")))
+    entries, problems = curate.read_metadata(raw_dir / curate.METADATA_FILE, set(seen))
     rejects.extend(problems)
-    curated = []
-    for a in articles:
-        entry = entries.get(f"{a.id}.txt")
+    curated: dict[str, dict] = {}
+    by_name = {s.name: s for s in ok}
+    for name, (line, values) in sorted(entries.items()):
+        s = by_name.get(name)
+        if s is None:
+            continue
+        article = Article.model_validate(_record(s, cache))
         try:
-            curated.append(curate.apply(a, entry[1], entry[0]) if entry else a)
+            curated[s.id] = curate.apply(article, values, line).model_dump()
         except ParseError as exc:
-            rejects.append({"file": f"{a.id}.txt", "stage": exc.stage, "reason": exc.reason})
-    exact = dedup.exact_duplicates(curated)
-    rejects.extend({"file": f"{i}.txt", "stage": "dedup", "reason": f"exact duplicate of {j}"} for i, j in sorted(exact.items()))
-    kept = [a for a in curated if a.id not in exact]
-    near = dedup.near_duplicates(kept)
-    kept = [a.model_copy(update={"duplicate_of": near.get(a.id)}) for a in kept]
-    return sorted(kept, key=lambda a: a.id), sorted(rejects, key=lambda r: (r["file"], r["stage"])), len(paths)
+            rejects.append(_reject(name, exc.stage, exc.reason))
+    bad = {r["file"] for r in rejects}
+    return sorted((s for s in ok if s.name not in bad), key=lambda s: s.id), curated
 
 
-def summarise(articles: list[Article], rejects: list[dict], raw_files: int) -> dict:
-    """Counts per stage, rejects by reason, flags by kind, fields filled, duplicates."""
+def _record(s: _Seen, cache: ParseCache) -> dict[str, Any]:
+    """The cached record of a file, under this file's id (equal bytes may have been parsed under another name)."""
+    rec = decode(cache.payload(s.sha256))
+    rec["id"] = s.id
+    return rec
+
+
+def _duplicates(ok: list[_Seen], cache: ParseCache, curated: dict[str, dict]) -> tuple[dict[str, str], dict[str, str]]:
+    """Exact and near duplicates over the whole corpus, from the cached keys only."""
+    finder = Deduper()
+    for s in ok:
+        _, digest, day, sig = cache.keys(s.sha256)
+        if s.id in curated:
+            date = curated[s.id]["date"]
+            day = date.toordinal() if date else None
+        finder.add(s.id, digest, day, sig)
+    return finder.result()
+
+
+def _write(kept: list[_Seen], near: dict[str, str], curated: dict[str, dict], cache: ParseCache, folder: Path, progress: bool) -> Stats:
+    """Stream the records in id order into the shards of both configs, then the card."""
+    stats = Stats()
+    articles = ShardWriter(folder / "data" / "articles", Article)
+    sections = ShardWriter(folder / "data" / "sections", SectionRow)
+    example = None
+    for s in _progress(kept, len(kept), "write", progress):
+        rec = curated[s.id] if s.id in curated else _record(s, cache)
+        rec["duplicate_of"] = near.get(s.id)
+        rows = section_rows(rec)
+        articles.add(rec)
+        for row in rows:
+            sections.add(row)
+        stats.add(rec, len(rows))
+        example = example or rec
+    shards = {"articles": articles.close(), "sections": sections.close()}
+    (folder / "README.md").write_text(render_card(stats, example, shards, has_chart=False), encoding="utf-8")
+    return stats
+
+
+def summarise(stats: Stats, rejects: list[dict], raw_files: int) -> dict:
+    """Counts per stage, rejects by reason, the corpus statistics."""
     return {
         "raw_files": raw_files,
-        "articles": len(articles),
         "rejected": len(rejects),
         "rejects_by_stage": dict(sorted(Counter(r["stage"] for r in rejects).items())),
         "rejects_by_reason": dict(sorted(Counter(r["reason"].split(":")[0] for r in rejects).items())),
-        "flags": dict(sorted(Counter(f for a in articles for f in a.flags).items())),
-        "fields_filled": {k: sum(getattr(a, k) is not None for a in articles) for k in REPORTED_FIELDS},
-        "near_duplicates": sum(a.duplicate_of is not None for a in articles),
         "exact_duplicates_dropped": sum(r["stage"] == "dedup" for r in rejects),
+        **stats.to_dict(),
     }
-
-
-def build(raw_dir: str | Path = "raw", out_dir: str | Path | None = None) -> Report:
-    """Parse every `*.txt` of `raw_dir` and publish the dataset to `out_dir`; never stops on a bad file."""
-    raw_dir = Path(raw_dir)
-    out = Path(out_dir) if out_dir is not None else default_out_dir()
-    articles, rejects, raw_files = parse_folder(raw_dir)
-    summary = summarise(articles, rejects, raw_files)
-    write_dataset(articles, out, rejects, summary)
-    return Report(articles=len(articles), rejects=rejects, out_dir=str(out), summary=summary)
 
 
 def load(config: str = "articles", split: str = "train", data_dir: str | Path | None = None):

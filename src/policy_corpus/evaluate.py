@@ -57,11 +57,19 @@ def report(scores: dict[str, list[int]]) -> str:
     return "\n".join(lines)
 
 
+def to_json(scores: dict[str, list[int]], cases_dir: str | Path) -> dict:
+    """The evaluation as the dataset card reads it (`src/policy_corpus/evaluation.json`)."""
+    return {"cases": len(list(Path(cases_dir).glob("*.json"))), "fields": scores}
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: python -m policy_corpus.evaluate CASES_DIR", file=sys.stderr)
+    if len(argv) not in (1, 2) or (len(argv) == 2 and argv[1] != "--write"):
+        print("usage: python -m policy_corpus.evaluate CASES_DIR [--write]", file=sys.stderr)
         return 2
     scores, wrong = evaluate(argv[0])
+    if len(argv) == 2:
+        target = Path(__file__).with_name("evaluation.json")
+        target.write_text(json.dumps(to_json(scores, argv[0]), indent=1) + "\n", encoding="utf-8")
     print(report(scores))
     for case, fields in wrong.items():
         print(f"  {case}: {', '.join(fields)}")

@@ -619,3 +619,20 @@ def _dominant_place(texts: Sequence[str]) -> list[str]:
             break
         code = top
     return [code] if code else []
+
+
+#: How each extracted field is found: its rules, strongest evidence first (documented in the card).
+FIELD_RULES: dict[str, tuple[Callable[..., object], ...]] = {
+    "title": TITLE_RULES,
+    "subtitle": SUBTITLE_RULES,
+    "author": AUTHOR_RULES,
+    "post": (*POST_RULES, post_from_announcement),
+    "source": (source,),
+    "source_issue": (source,),
+    "site": (site,),
+    "editor": (editor,),
+    "date": DATE_RULES,
+    "time": DATE_RULES,
+    "regions": (regions,),
+    "documents": (documents,),
+}

@@ -81,14 +81,19 @@ def read_bytes(data: bytes, id: str) -> RawDoc:
 
 
 def list_raw(raw_dir: Path) -> list[Path]:
-    """The raw files of a folder, sorted by name (links included, so `read_file` can refuse them)."""
-    return sorted(p for p in raw_dir.iterdir() if p.suffix == ".txt")
+    """The raw files of a folder in id order (links included, so `read_raw` can refuse them)."""
+    return sorted((p for p in raw_dir.iterdir() if p.suffix == ".txt"), key=lambda p: p.stem)
 
 
-def read_file(path: Path, root: Path) -> RawDoc:
-    """Read one raw file, refusing symlinks and paths that leave `root`."""
+def read_raw(path: Path, root: Path) -> bytes:
+    """The bytes of one raw file, refusing symlinks, paths that leave `root` and oversized files."""
     if path.is_symlink() or path.resolve().parent != root.resolve():
         raise ParseError("read", "path leaves the raw folder or is a symlink", path.name)
     if path.stat().st_size > MAX_BYTES:
         raise ParseError("read", f"file larger than {MAX_BYTES} bytes", path.name)
-    return read_bytes(path.read_bytes(), path.stem)
+    return path.read_bytes()
+
+
+def read_file(path: Path, root: Path) -> RawDoc:
+    """Read and decode one raw file (see `read_raw` for what is refused)."""
+    return read_bytes(read_raw(path, root), path.stem)

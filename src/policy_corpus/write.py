@@ -1,66 +1,131 @@
-"""Stage 6: records to the hub layout (card + Parquet), written to a temporary folder and swapped in."""
+"""Stage 6: records to the hub layout (card + Parquet shards), in bounded batches.
+
+Rows arrive one at a time; they are written as Parquet row groups of at most ROW_GROUP_ROWS
+rows, in shards of at most about SHARD_BYTES, so memory does not grow with the corpus. The
+whole folder is written beside the old one and swapped in only when complete.
+"""
 
 from __future__ import annotations
 
 import json
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .card import render_card
-from .models import Article, SectionRow
 from .schema import arrow_schema, hf_features
 
 PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 9, "use_dictionary": True, "write_statistics": True}
+#: Largest shard, as the hub recommends for Parquet files; a shard closes before passing it.
+SHARD_BYTES = 256 * 1024 * 1024
+#: Rows per row group, and characters of text per row group, whichever comes first.
+ROW_GROUP_ROWS = 2000
+ROW_GROUP_CHARS = 16 * 1024 * 1024
 
 
-def section_rows(a: Article) -> list[SectionRow]:
-    """One row per section, with the enclosing headings and the region it belongs to."""
-    short = {r.code: r for r in a.regions}
-    rows, path = [], []
+def section_rows(a: dict[str, Any]) -> list[dict[str, Any]]:
+    """One `SectionRow` per section of an article record, with its enclosing headings and region."""
+    regions = a["regions"]
+    rows: list[dict[str, Any]] = []
+    path: list[str] = []
     roundup: str | None = None
-    for k, s in enumerate(a.sections):
-        path = path[: s.level - 1]
-        if s.level == 1 and s.heading is not None:
-            roundup = next((c for c, r in short.items() if s.heading and s.heading in r.name), None)
-        region = roundup or (a.regions[0].code if len(a.regions) == 1 else None)
-        text = "\n".join(([s.heading] if s.heading else []) + s.paragraphs)
-        rows.append(
-            SectionRow(article_id=a.id, index=k, level=s.level, heading=s.heading, heading_path=[p for p in path if p],
-                       paragraphs=s.paragraphs, text=text, region_code=region)
-        )
-        path = path + [s.heading or ""]
+    for k, s in enumerate(a["sections"]):
+        path = path[: s["level"] - 1]
+        heading = s["heading"]
+        if s["level"] == 1 and heading is not None:
+            roundup = next((r["code"] for r in regions if heading in r["name"]), None)
+        region = roundup or (regions[0]["code"] if len(regions) == 1 else None)
+        text = "\n".join(([heading] if heading else []) + s["paragraphs"])
+        rows.append({"article_id": a["id"], "index": k, "level": s["level"], "heading": heading,
+                     "heading_path": [p for p in path if p], "paragraphs": s["paragraphs"], "text": text,
+                     "region_code": region})
+        path = path + [heading or ""]
     return rows
 
 
-def _table(model: type, records: list) -> pa.Table:
-    schema = arrow_schema(model)
+def schema_with_features(model: type) -> pa.Schema:
+    """The Arrow schema with the `huggingface` metadata `datasets` reads features from."""
     meta = {"huggingface": json.dumps({"info": {"features": hf_features(model).to_dict()}}, ensure_ascii=False)}
-    rows = [r.model_dump() for r in records]
-    return pa.Table.from_pylist(rows, schema=schema).replace_schema_metadata(meta)
+    return arrow_schema(model).with_metadata(meta)
 
 
-def write_dataset(articles: list[Article], out_dir: Path, rejects: list[dict], summary: dict | None = None) -> None:
-    """Write card and Parquet files; the old output is replaced only once everything is written."""
-    articles = sorted(articles, key=lambda a: a.id)
+class ShardWriter:
+    """Writes rows of one config as `train-0000K-of-0000N.parquet` shards, a row group at a time."""
+
+    def __init__(self, folder: Path, model: type) -> None:
+        self.folder = folder
+        self.schema = schema_with_features(model)
+        self.rows: list[dict[str, Any]] = []
+        self.chars = 0
+        self.shards: list[Path] = []
+        self.count = 0
+        self._writer: pq.ParquetWriter | None = None
+        self._sink: pa.NativeFile | None = None
+        self._group_bytes = 0
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.rows.append(row)
+        self.count += 1
+        self.chars += len(row["text"])
+        if len(self.rows) >= ROW_GROUP_ROWS or self.chars >= ROW_GROUP_CHARS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the pending rows as one row group; close the shard when the next would overflow it."""
+        if not self.rows:
+            return
+        if self._writer is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            path = self.folder / f"part-{len(self.shards):05d}.parquet"
+            self.shards.append(path)
+            self._sink = pa.OSFile(str(path), "wb")
+            self._writer = pq.ParquetWriter(self._sink, self.schema, **PARQUET_OPTIONS)
+        assert self._sink is not None
+        before = self._sink.tell()
+        self._writer.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
+        self._group_bytes = max(self._group_bytes, self._sink.tell() - before)
+        self.rows, self.chars = [], 0
+        if self._sink.tell() + self._group_bytes > SHARD_BYTES:
+            self._close_shard()
+
+    def _close_shard(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            assert self._sink is not None
+            self._sink.close()
+            self._writer = self._sink = None
+
+    def close(self) -> list[Path]:
+        """Finish the last shard and give every shard its final `-of-` name (one empty shard if no rows)."""
+        self.flush()
+        self._close_shard()
+        if not self.shards:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            path = self.folder / "part-00000.parquet"
+            pq.write_table(self.schema.empty_table(), path, **PARQUET_OPTIONS)
+            self.shards.append(path)
+        n = len(self.shards)
+        final = []
+        for k, path in enumerate(self.shards):
+            target = path.with_name(f"train-{k:05d}-of-{n:05d}.parquet")
+            path.rename(target)
+            final.append(target)
+        return final
+
+
+@contextmanager
+def staged_folder(out_dir: Path) -> Iterator[Path]:
+    """A temporary folder beside `out_dir` that replaces it only if the block completes."""
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir.parent))
     try:
-        sections = [row for a in articles for row in section_rows(a)]
-        for name, model, recs in (("articles", Article, articles), ("sections", SectionRow, sections)):
-            target = tmp / "data" / name / "train-00000-of-00001.parquet"
-            target.parent.mkdir(parents=True)
-            pq.write_table(_table(model, recs), target, **PARQUET_OPTIONS)
-        (tmp / "README.md").write_text(render_card(articles, sections), encoding="utf-8")
-        if summary is not None:
-            (tmp / "build_report.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        if rejects:
-            lines = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rejects)
-            (tmp / "rejects.jsonl").write_text(lines, encoding="utf-8")
+        yield tmp
         if out_dir.exists():
             backup = out_dir.with_name(out_dir.name + ".old")
             shutil.rmtree(backup, ignore_errors=True)
@@ -71,3 +136,12 @@ def write_dataset(articles: list[Article], out_dir: Path, rejects: list[dict], s
             tmp.rename(out_dir)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def write_reports(folder: Path, summary: dict[str, Any], rejects: list[dict[str, Any]]) -> None:
+    """build_report.json always; rejects.jsonl when anything was rejected."""
+    (folder / "build_report.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    if rejects:
+        lines = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rejects)
+        (folder / "rejects.jsonl").write_text(lines, encoding="utf-8")
+
