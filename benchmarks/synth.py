@@ -10,7 +10,8 @@ Speed: all phrase material is expanded into clause pools once at import, and the
 converted to Traditional with one OpenCC call, so a Traditional page is the `s2tw` text of its
 Simplified twin assembled from converted pieces (no OpenCC call per page, which would cost
 ~3 ms each). A page is assembled by joining pooled clauses; place names, people and numbers
-are filled in with one `str.format_map` per page, pinyin debris with one `str.translate`.
+are filled in with one `str.format_map` per page. Pinyin debris is put into copies of the
+Traditional pools (one `str.translate` per pool string, once per debris table).
 
 Pages differ: every sentence joins 2-4 clauses drawn from pools of thousands, with the page's
 own places, people, dates and numbers, so no two pages are near duplicates (5-character
@@ -110,7 +111,7 @@ def _words(text: str) -> list[str]:
 # Phrase material (Simplified). Placeholders in braces are filled per page:
 #   P ps pc pw ab C cs cc Y ys yc yw   places (see _places)
 #   F fs fc fw                          the page's focus (province, prefecture or county)
-#   n0..n7 (counts) p0..p3 (percent) f0 f1 (decimals) y (year) mo (month)
+#   n0..n7 (counts) p0..p3 (growth %) q0..q3 (rates %) r0 (rank) f0 f1 (decimals) y (year) mo (month)
 # ---------------------------------------------------------------------------------------------
 VERBS = _words("""深入开展 持续推进 扎实推进 大力实施 全面加强 着力完善 积极探索 统筹推进 加快构建 不断健全 认真落实 系统谋划
 精心组织 务实推动 稳步推进 创新开展 常态化开展 纵深推进 高标准推进 集中开展 有序推进 全力抓好 全面推进 聚力推进 统筹抓好
@@ -143,13 +144,13 @@ OUTCOMES = _words("""网络空间日益清朗 主流思想舆论不断壮大 网
 网络文明新风蔚然成风 网信工作质效稳步提升 网络综合治理能力明显增强 数字治理水平持续提升 网络安全保障体系日趋完善
 干部群众参与热情高涨 网上群众工作成效明显 网民满意度稳步提高 典型经验在全国推广 多项工作走在全国前列""")
 
-FACTS = _words("""累计处置违法违规账号{n0}个 清理各类违法和不良信息{f0}万余条 受理网络举报{n1}件 办结率达到{p0}%
+FACTS = _words("""累计处置违法违规账号{n0}个 清理各类违法和不良信息{f0}万余条 受理网络举报{n1}件 办结率达到{q0}%
 培训基层网信干部{n2}余人次 覆盖{n3}个乡镇(街道) 建成网络文明实践站{n4}个 开展网络安全检查{n5}次
 发现并整改安全隐患{n6}处 约谈督促整改网站平台{n7}家 发布辟谣信息{n1}条 网络直播带货销售额突破{f1}亿元
-数字经济核心产业增加值同比增长{p1}% 5G基站总数达到{n0}个 群众满意率达到{p2}% 组织网络安全宣传活动{n5}场
+数字经济核心产业增加值同比增长{p1}% 5G基站总数达到{n0}个 群众满意率达到{q1}% 组织网络安全宣传活动{n5}场
 推出网络主题宣传产品{n6}件 全网阅读量超过{f1}亿次 处置网上群众诉求{n2}余件 平均处置时长缩短{p3}%
-惠及群众{f0}万人次 参与网民超过{f1}万人次 政务服务事项网上可办率达到{p2}% 累计开展网络安全应急演练{n4}次
-在{y}年度考核中位列{pw}第{n7}位 行政村光纤和4G覆盖率均达到{p2}% 网络文明志愿者队伍扩大到{n3}支""")
+惠及群众{f0}万人次 参与网民超过{f1}万人次 政务服务事项网上可办率达到{q2}% 累计开展网络安全应急演练{n4}次
+在{y}年度考核中位列{pw}第{r0}位 行政村光纤和4G覆盖率均达到{q3}% 网络文明志愿者队伍扩大到{n3}支""")
 
 OPENERS = _words("""近年来, 今年以来, {y}年以来, 党的二十大以来, 下一步, 与此同时, 此外, 在此基础上, 截至{y}年{mo}月底,
 据统计, 实践中, 对此, 为此, 具体工作中, 在{Y}, 在{C}, 今后一个时期, 围绕年度目标, 面对新形势新任务,""")
@@ -231,7 +232,7 @@ def _expand(rng: random.Random) -> dict[str, list[str]]:
     pools: dict[str, list[str]] = {
         "act": [c(SUBJECTS) + vo() for _ in range(POOL)],
         "vo": [vo() for _ in range(POOL)],
-        "pur": [c(PURPOSES) for _ in range(POOL // 8)] + [c(("不断提升", "持续加强", "有效提升", "全面提升")) + c(OBJECTS) + "水平" for _ in range(POOL // 8)],
+        "pur": [c(PURPOSES) for _ in range(POOL // 8)] + [c(("不断提升", "进一步提升", "有效提升", "全面提升")) + c(OBJECTS) + "水平" for _ in range(POOL // 8)],
         "fact": [c(FACTS) for _ in range(POOL // 8)] + [c(("其中,", "全年", "一年来,", "目前,")) + c(FACTS) for _ in range(POOL // 8)],
         "means": [means() for _ in range(POOL)],
         "out": list(OUTCOMES),
@@ -301,7 +302,7 @@ PINYIN = {
 }
 
 
-def _debris_tables(rng: random.Random, count: int = 8) -> list[dict[int, str]]:
+def _debris_tables(rng: random.Random, count: int = 6) -> list[dict[int, str]]:
     """`str.translate` tables, each annotating a different subset of PINYIN (the annotator's own choice)."""
     keys = sorted(PINYIN)
     tables = []
@@ -317,16 +318,59 @@ _HANS = _expand(random.Random(20240229))
 _HANT = _convert_pools(_HANS)
 _HANS["literal"] = list(_LITERALS)
 _DEBRIS = _debris_tables(random.Random(7))
-_LIT_HANS = dict(zip(_LITERALS, _HANS["literal"], strict=True))
-_LIT_HANT = dict(zip(_LITERALS, _HANT["literal"], strict=True))
+_CACHE: dict[tuple[str, int], tuple[dict[str, list[str]], dict[str, str]]] = {}
+
+
+def _pools(script: str, table: int = 0) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """(pools, literals) of a script; `Hant+pinyin` pools carry the debris of `_DEBRIS[table]`.
+
+    Debris is put into the pools once (translating a whole page costs ~2 ms, the pools ~0.1 s once).
+    """
+    key = (script, table if script == "Hant+pinyin" else 0)
+    if key not in _CACHE:
+        if script == "Hans":
+            pools = _HANS
+        elif script == "Hant":
+            pools = _HANT
+        else:
+            t = _DEBRIS[table]
+            pools = {k: [x.translate(t) for x in v] for k, v in _HANT.items()}
+        _CACHE[key] = (pools, dict(zip(_LITERALS, pools["literal"], strict=True)))
+    return _CACHE[key]
 
 
 class _Page:
-    """One page: draws from the pools of one script (Simplified or Traditional, aligned)."""
+    """The random draws of one page, from the pools of its script (Simplified and Traditional pools are aligned)."""
 
     def __init__(self, rng: random.Random, v: dict[str, list[str]]) -> None:
         self.rng, self.v = rng, v
-        self.lit = _LIT_HANS if v is _HANS else _LIT_HANT
+        r = rng.random
+        act, vo, pur, fact, means, out, opn = (v[k] for k in ("act", "vo", "pur", "fact", "means", "out", "open"))
+        na, nv, npu, nf, nm, no, nop = (len(x) for x in (act, vo, pur, fact, means, out, opn))
+
+        def sentence() -> str:  # 2-4 clauses; locals only, it runs ~80 times a page
+            x = r()
+            if x < 0.30:
+                s = act[int(r() * na)] + "," + pur[int(r() * npu)]
+            elif x < 0.50:
+                s = act[int(r() * na)] + "," + vo[int(r() * nv)] + "," + pur[int(r() * npu)]
+            elif x < 0.65:
+                s = means[int(r() * nm)] + "," + act[int(r() * na)] + "," + fact[int(r() * nf)]
+            elif x < 0.78:
+                s = means[int(r() * nm)] + "," + vo[int(r() * nv)] + "," + out[int(r() * no)]
+            elif x < 0.90:
+                s = act[int(r() * na)] + "," + fact[int(r() * nf)] + "," + fact[int(r() * nf)]
+            else:
+                s = vo[int(r() * nv)] + "," + vo[int(r() * nv)] + "," + fact[int(r() * nf)] + "," + out[int(r() * no)]
+            if r() < 0.35:
+                s = opn[int(r() * nop)] + s
+            return s + "。"
+
+        def paragraph(indent: str, lead: bool) -> str:
+            text = "".join([sentence() for _ in range(2 + int(r() * 4))])
+            return indent + (vo[int(r() * nv)] + "。 " + text if lead else text)
+
+        self.sentence, self.paragraph = sentence, paragraph
 
     def pick(self, kind: str) -> str:
         pool = self.v[kind]
@@ -338,37 +382,13 @@ class _Page:
         given = g[int(r() * len(g))] + (g[int(r() * len(g))] if r() < 0.7 else "")
         return self.pick("surname") + given
 
-    def sentence(self) -> str:
-        r = self.rng.random
-        x = r()
-        if x < 0.30:
-            parts = [self.pick("act"), self.pick("pur")]
-        elif x < 0.50:
-            parts = [self.pick("act"), self.pick("vo"), self.pick("pur")]
-        elif x < 0.65:
-            parts = [self.pick("means"), self.pick("act"), self.pick("fact")]
-        elif x < 0.78:
-            parts = [self.pick("means"), self.pick("vo"), self.pick("out")]
-        elif x < 0.90:
-            parts = [self.pick("act"), self.pick("fact"), self.pick("fact")]
-        else:
-            parts = [self.pick("vo"), self.pick("vo"), self.pick("fact"), self.pick("out")]
-        opener = self.pick("open") if r() < 0.35 else ""
-        return opener + ",".join(parts) + "。"
-
-    def paragraph(self, indent: str, lead: bool) -> str:
-        k = 2 + int(self.rng.random() * 4)
-        text = "".join(self.sentence() for _ in range(k))
-        if lead:
-            text = self.pick("vo") + "。 " + text
-        return indent + text
-
 
 def _numbers(rng: random.Random) -> dict[str, str]:
     r = rng.randint
     values = {f"n{k}": str(r(3, 10 ** r(2, 5))) for k in range(8)}
-    values.update({f"p{k}": f"{r(10, 99)}.{r(0, 9)}" if rng.random() < 0.5 else str(r(10, 99)) for k in range(4)})
-    values.update({f"f{k}": f"{r(1, 99)}.{r(1, 9)}" for k in range(2)})
+    values.update({f"p{k}": f"{r(5, 60)}.{r(0, 9)}" if rng.random() < 0.5 else str(r(5, 60)) for k in range(4)})
+    values.update({f"q{k}": f"{r(85, 99)}.{r(0, 9)}" if rng.random() < 0.5 else str(r(85, 99)) for k in range(4)})
+    values.update({f"f{k}": f"{r(1, 99)}.{r(1, 9)}" for k in range(2)}, r0=str(r(1, 16)))
     return values
 
 
@@ -378,9 +398,8 @@ def page_text(k: int, seed: int = 0) -> tuple[str, str]:
     r = rng.random
     x = r()
     script = "Hans" if x < P_HANS else "Hant" if x < P_HANT else "Hant+pinyin"
-    v = _HANS if script == "Hans" else _HANT
+    v, lit = _pools(script, int(r() * len(_DEBRIS)))
     pg = _Page(rng, v)
-    lit = pg.lit
     target = rng.randint(MIN_BYTES + 800, MAX_BYTES - 1500)
     if script == "Hant+pinyin":
         target = int(target / 1.3)
@@ -471,12 +490,8 @@ def page_text(k: int, seed: int = 0) -> tuple[str, str]:
         sec += 1
 
     def render() -> str:
-        text = sep.join([*head, lead, *body, closing, *tail, footer]).format_map(vals)
-        if script == "Hant+pinyin":
-            text = text.translate(debris)
-        return text
+        return sep.join([*head, lead, *body, closing, *tail, footer]).format_map(vals)
 
-    debris = _DEBRIS[int(r() * len(_DEBRIS))]
     text = render()
     while len(text.encode("utf-8")) > MAX_BYTES - 100:  # too long: drop paragraphs from the middle
         del body[len(body) // 2]

@@ -23,6 +23,11 @@ from policy_corpus.croissant import croissant, data_type, write_croissant
 from policy_corpus.models import CONFIGS
 from policy_corpus.schema import arrow_schema
 
+#: Deprecations inside mlcroissant's own dependencies (rdflib, pandas 3), not ours.
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated"),
+    pytest.mark.filterwarnings("ignore:The inplace keyword in DataFrame.reset_index"),
+]
 ROOT = Path(__file__).resolve().parents[1]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 #: Left out on purpose: a publication date would make the document change with the build day.

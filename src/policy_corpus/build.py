@@ -51,6 +51,8 @@ class Report:
     rejects: list[dict] = field(default_factory=list)
     out_dir: str = ""
     summary: dict = field(default_factory=dict)
+    parsed: int = 0  # files parsed in this build
+    from_cache: int = 0  # files whose record or reject came from the parse cache
 
     @property
     def ok(self) -> bool:
@@ -116,6 +118,7 @@ def build(
         paths = list_raw(raw_dir)
         rejects: list[dict[str, Any]] = []
         seen, misses = _scan(paths, raw_dir, cache, rejects, progress)
+        hits = len(seen) - len(misses)
         parsed = _parse_all([(str(raw_dir / name), str(raw_dir)) for name in misses], workers)
         for name, sha, entry in _progress(parsed, len(misses), "parse", progress):
             if sha:
@@ -136,7 +139,8 @@ def build(
             write_reports(tmp, summary, rejects)
         if use_cache:
             cache.prune()
-    return Report(articles=stats.articles, rejects=rejects, out_dir=str(out), summary=summary)
+    return Report(articles=stats.articles, rejects=rejects, out_dir=str(out), summary=summary,
+                  parsed=len(misses), from_cache=hits)
 
 
 def _scan(paths: list[Path], raw_dir: Path, cache: ParseCache, rejects: list[dict], progress: bool) -> tuple[dict[str, _Seen], list[str]]:

@@ -115,7 +115,8 @@ def _field(parent_id: str, name: str, info: FieldInfo, source: dict[str, Any]) -
     t = arrow_type(info.annotation, info)
     repeated = pa.types.is_list(t)
     item = t.value_type if repeated else t
-    node: dict[str, Any] = {"@type": "cr:Field", "@id": f"{parent_id}/{name}", "name": name, "description": info.description or ""}
+    node: dict[str, Any] = {"@type": "cr:Field", "@id": f"{parent_id}/{name}", "name": name}
+    node["description"] = info.description or ""
     model = _nested_model(info.annotation)
     if pa.types.is_struct(item) and model is not None:
         node["subField"] = [

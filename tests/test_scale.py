@@ -1,0 +1,106 @@
+"""Scale: workers, the parse cache and shards change how the corpus is built, never what it is."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import datasets
+import pyarrow.parquet as pq
+import pytest
+
+import policy_corpus
+from policy_corpus import cache as cache_mod
+from policy_corpus import write
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds and the team's cases: 49 pages, several shapes and scripts."""
+    folder = tmp_path_factory.mktemp("raw")
+    for p in sorted((ROOT / "raw").glob("*.txt")) + sorted((ROOT / "tests" / "cases").glob("*.txt")):
+        shutil.copy(p, folder / p.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def one_worker(raw: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("one") / "out"
+    report = policy_corpus.build(raw, out, workers=1, use_cache=False)
+    assert report.articles == 49 and report.parsed == 49
+    return out
+
+
+def test_two_workers_give_the_same_bytes_as_one(raw: Path, one_worker: Path, tmp_path: Path) -> None:
+    report = policy_corpus.build(raw, tmp_path / "out", workers=2, use_cache=False)
+    assert report.articles == 49
+    assert _tree(tmp_path / "out") == _tree(one_worker)
+
+
+def test_cache_skips_unchanged_files_and_reparses_changed_ones(raw: Path, one_worker: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "raw"
+    shutil.copytree(raw, folder)
+    cache = tmp_path / "cache"
+    first = policy_corpus.build(folder, tmp_path / "a", workers=2, cache_dir=cache)
+    assert (first.parsed, first.from_cache) == (49, 0)
+    again = policy_corpus.build(folder, tmp_path / "b", workers=2, cache_dir=cache)
+    assert (again.parsed, again.from_cache) == (0, 49)
+    assert _tree(tmp_path / "b") == _tree(one_worker)
+    changed = folder / "000_dac59bbde87f66ac.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("网络", "网路", 1), encoding="utf-8")
+    third = policy_corpus.build(folder, tmp_path / "c", workers=2, cache_dir=cache)
+    assert (third.parsed, third.from_cache) == (1, 48)
+    assert _tree(tmp_path / "c") != _tree(one_worker)
+    assert not (cache / "parsed.sqlite").is_relative_to(tmp_path / "c")
+
+
+def test_a_new_parser_version_reparses_everything(raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    policy_corpus.build(raw, tmp_path / "a", workers=1, cache_dir=cache)
+    monkeypatch.setattr(cache_mod, "parser_version", lambda: "a-changed-rule")
+    report = policy_corpus.build(raw, tmp_path / "b", workers=1, cache_dir=cache)
+    assert (report.parsed, report.from_cache) == (49, 0)
+
+
+def test_parser_version_hashes_rule_code() -> None:
+    version = cache_mod.parser_version()
+    assert len(version) == 16 and version == cache_mod.parser_version()
+    assert "extract" in cache_mod.PARSER_MODULES and "write" not in cache_mod.PARSER_MODULES
+
+
+def test_same_bytes_under_two_names_parse_once_and_dedupe(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    seed = ROOT / "raw" / "000_dac59bbde87f66ac.txt"
+    shutil.copy(seed, raw / "a.txt")
+    shutil.copy(seed, raw / "b.txt")
+    report = policy_corpus.build(raw, tmp_path / "out", workers=1, cache_dir=tmp_path / "cache")
+    assert report.articles == 1
+    assert report.rejects == [{"file": "b.txt", "stage": "dedup", "reason": "exact duplicate of a"}]
+    assert policy_corpus.load(data_dir=tmp_path / "out")["id"] == ["a"]
+
+
+def test_small_shards_and_row_groups(raw: Path, one_worker: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(write, "SHARD_BYTES", 60_000)
+    monkeypatch.setattr(write, "ROW_GROUP_ROWS", 5)
+    out = tmp_path / "out"
+    policy_corpus.build(raw, out, workers=1, use_cache=False)
+    shards = sorted((out / "data" / "articles").glob("*.parquet"))
+    n = len(shards)
+    assert n > 1
+    assert [p.name for p in shards] == [f"train-{k:05d}-of-{n:05d}.parquet" for k in range(n)]
+    assert all(pq.ParquetFile(p).metadata.num_row_groups >= 1 for p in shards)
+    assert max(pq.ParquetFile(p).metadata.row_group(0).num_rows for p in shards) <= 5
+    sharded = policy_corpus.load(data_dir=out)
+    single = policy_corpus.load(data_dir=one_worker)
+    assert sharded.to_list() == single.to_list()
+    hub = datasets.load_dataset(str(out), split="train")
+    assert hub.num_rows == 49 and hub["id"] == single["id"]
+    secs = datasets.load_dataset(str(out), "sections", split="train")
+    assert secs.num_rows == policy_corpus.load("sections", data_dir=one_worker).num_rows
