@@ -33,7 +33,7 @@ MAX_BYTES = 20 * 1024
 #: share of Simplified pages, then Traditional; the rest are Traditional with pinyin debris
 P_HANS, P_HANT = 0.60, 0.85
 #: pool sizes: clauses per kind expanded at import
-POOL = 4000
+POOL = 3000
 
 # ---------------------------------------------------------------------------------------------
 # Places: province (full name, short name, ICP abbreviation), prefectures with counties.
@@ -229,12 +229,23 @@ def _expand(rng: random.Random) -> dict[str, list[str]]:
     def means() -> str:
         return c(MEANS).replace("{v}", c(VERBS)).replace("{o}", c(OBJECTS))
 
+    def pur() -> str:
+        return c(PURPOSES) if rng.random() < 0.6 else c(("不断提升", "进一步提升", "有效提升", "全面提升")) + c(OBJECTS) + "水平"
+
+    def fact() -> str:
+        return c(FACTS) if rng.random() < 0.6 else c(("其中,", "全年", "一年来,", "目前,")) + c(FACTS)
+
+    def act() -> str:
+        return c(SUBJECTS) + vo()
+
+    firsts = (act, lambda: means() + "," + act(), lambda: act() + "," + vo(), lambda: means() + "," + vo(), lambda: vo() + "," + vo())
+    seconds = (pur, lambda: vo() + "," + pur(), fact, lambda: fact() + "," + fact(), lambda: fact() + "," + c(OUTCOMES),
+               lambda: c(OUTCOMES), lambda: vo() + "," + fact() + "," + c(OUTCOMES))
     pools: dict[str, list[str]] = {
-        "act": [c(SUBJECTS) + vo() for _ in range(POOL)],
-        "vo": [vo() for _ in range(POOL)],
-        "pur": [c(PURPOSES) for _ in range(POOL // 8)] + [c(("不断提升", "进一步提升", "有效提升", "全面提升")) + c(OBJECTS) + "水平" for _ in range(POOL // 8)],
-        "fact": [c(FACTS) for _ in range(POOL // 8)] + [c(("其中,", "全年", "一年来,", "目前,")) + c(FACTS) for _ in range(POOL // 8)],
-        "means": [means() for _ in range(POOL)],
+        # a sentence is [opener] first "," second "。": a first half says who does what, a second what for or with what result
+        "first": [c(firsts)() for _ in range(POOL * 2)],
+        "second": [c(seconds)() for _ in range(POOL * 2)],
+        "vo": [vo() for _ in range(POOL // 4)],
         "out": list(OUTCOMES),
         "open": list(OPENERS),
         "head": [c(HEADS_A) + "," + c(HEADS_B) for _ in range(POOL // 4)] + [vo() for _ in range(POOL // 4)]
@@ -345,26 +356,13 @@ class _Page:
     def __init__(self, rng: random.Random, v: dict[str, list[str]]) -> None:
         self.rng, self.v = rng, v
         r = rng.random
-        act, vo, pur, fact, means, out, opn = (v[k] for k in ("act", "vo", "pur", "fact", "means", "out", "open"))
-        na, nv, npu, nf, nm, no, nop = (len(x) for x in (act, vo, pur, fact, means, out, opn))
+        first, second, opn, vo = v["first"], v["second"], v["open"], v["vo"]
+        nf, ns, nop, nv = len(first), len(second), len(opn), len(vo)
 
-        def sentence() -> str:  # 2-4 clauses; locals only, it runs ~80 times a page
-            x = r()
-            if x < 0.30:
-                s = act[int(r() * na)] + "," + pur[int(r() * npu)]
-            elif x < 0.50:
-                s = act[int(r() * na)] + "," + vo[int(r() * nv)] + "," + pur[int(r() * npu)]
-            elif x < 0.65:
-                s = means[int(r() * nm)] + "," + act[int(r() * na)] + "," + fact[int(r() * nf)]
-            elif x < 0.78:
-                s = means[int(r() * nm)] + "," + vo[int(r() * nv)] + "," + out[int(r() * no)]
-            elif x < 0.90:
-                s = act[int(r() * na)] + "," + fact[int(r() * nf)] + "," + fact[int(r() * nf)]
-            else:
-                s = vo[int(r() * nv)] + "," + vo[int(r() * nv)] + "," + fact[int(r() * nf)] + "," + out[int(r() * no)]
+        def sentence() -> str:  # locals only: it runs ~80 times a page
             if r() < 0.35:
-                s = opn[int(r() * nop)] + s
-            return s + "。"
+                return opn[int(r() * nop)] + first[int(r() * nf)] + "," + second[int(r() * ns)] + "。"
+            return first[int(r() * nf)] + "," + second[int(r() * ns)] + "。"
 
         def paragraph(indent: str, lead: bool) -> str:
             text = "".join([sentence() for _ in range(2 + int(r() * 4))])
@@ -383,12 +381,12 @@ class _Page:
         return self.pick("surname") + given
 
 
-def _numbers(rng: random.Random) -> dict[str, str]:
-    r = rng.randint
-    values = {f"n{k}": str(r(3, 10 ** r(2, 5))) for k in range(8)}
-    values.update({f"p{k}": f"{r(5, 60)}.{r(0, 9)}" if rng.random() < 0.5 else str(r(5, 60)) for k in range(4)})
-    values.update({f"q{k}": f"{r(85, 99)}.{r(0, 9)}" if rng.random() < 0.5 else str(r(85, 99)) for k in range(4)})
-    values.update({f"f{k}": f"{r(1, 99)}.{r(1, 9)}" for k in range(2)}, r0=str(r(1, 16)))
+def _numbers(r) -> dict[str, str]:
+    """Counts, percentages, decimals and a rank of one page, from `random.random`."""
+    values = {f"n{k}": str(3 + int(r() * 10 ** (2 + int(r() * 4)))) for k in range(8)}
+    values.update({f"p{k}": f"{5 + int(r() * 55)}.{int(r() * 10)}" for k in range(4)})
+    values.update({f"q{k}": f"{85 + int(r() * 15)}" + (f".{int(r() * 10)}" if r() < 0.5 else "") for k in range(4)})
+    values.update({f"f{k}": f"{1 + int(r() * 99)}.{1 + int(r() * 9)}" for k in range(2)}, r0=str(1 + int(r() * 16)))
     return values
 
 
@@ -415,7 +413,7 @@ def page_text(k: int, seed: int = 0) -> tuple[str, str]:
         vals.update(F=vals["C"], fs=vals["cs"], fc=vals["cc"], fw=whole)
     else:
         vals.update(F=vals["Y"], fs=vals["ys"], fc=vals["yc"], fw=vals["yw"])
-    vals.update(_numbers(rng))
+    vals.update(_numbers(r))
     year, mo, day = rng.randint(2019, 2024), rng.randint(1, 12), rng.randint(1, 28)
     hh, mm, ss = rng.randint(7, 22), rng.randint(0, 59), rng.randint(0, 59)
     vals.update(y=str(year - rng.randint(0, 2)), mo=str(mo), icp=f"{rng.randint(5, 23):02d}{rng.randint(0, 999999):06d}",
@@ -523,21 +521,20 @@ def mutate(out_dir: Path, fraction: float, seed: int = 1) -> int:
     if not paths or fraction <= 0:
         return 0
     rng = random.Random(seed)
-    chosen = rng.sample(paths, max(1, round(fraction * len(paths))))
-    full = {ord(ch): f"{ch}({py})" for ch, py in PINYIN.items()}
+    chosen = rng.sample(paths, min(len(paths), max(1, round(fraction * len(paths)))))
     for path in chosen:
         text = path.read_text(encoding="utf-8")
-        hans = not any(ch in text for ch in "網們這說與發")
-        pg = _Page(rng, _HANS if hans else _HANT)
-        vals = _numbers(rng) | {"y": str(rng.randint(2019, 2024)), "mo": str(rng.randint(1, 12))}
-        sentence = ""
-        while not sentence or "{" in sentence.replace("{n", "").replace("{p", "").replace("{f", "").replace("{y", "").replace("{mo", ""):
-            sentence = ",".join((pg.pick("vo"), pg.pick("fact"))) + "。"
-        sentence = sentence.format_map(vals)
-        if "(wǎng)" in text:
-            sentence = sentence.translate(full)
+        script = "Hans" if not any(ch in text for ch in "網們這說與發") else "Hant+pinyin" if "(wǎng)" in text else "Hant"
+        pg = _Page(rng, _pools(script)[0])
+        vals = _numbers(rng.random) | {"y": str(rng.randint(2019, 2024)), "mo": str(rng.randint(1, 12))}
+        while True:  # a sentence naming no place (the page's places are not known here)
+            try:
+                sentence = (pg.pick("vo") + "," + pg.pick("second") + "。").format_map(vals)
+                break
+            except KeyError:
+                continue
         lines = text.split("\n")
-        longest = max(range(len(lines)), key=lambda j: len(lines[j]))
+        longest = max(range(len(lines)), key=lambda j: len(lines[j]))  # a body paragraph
         lines[longest] += sentence
         path.write_text("\n".join(lines), encoding="utf-8")
     return len(chosen)

@@ -104,3 +104,15 @@ def test_small_shards_and_row_groups(raw: Path, one_worker: Path, tmp_path: Path
     assert hub.num_rows == 49 and hub["id"] == single["id"]
     secs = datasets.load_dataset(str(out), "sections", split="train")
     assert secs.num_rows == policy_corpus.load("sections", data_dir=one_worker).num_rows
+
+
+def test_datatrove_local_pipeline_publishes_what_build_publishes(raw: Path, one_worker: Path, tmp_path: Path) -> None:
+    from policy_corpus import scale
+
+    scale.run_local(raw, tmp_path / "out", tmp_path / "work", tasks=2, workers=2)
+    entries = sorted((tmp_path / "work" / "entries").glob("*.parquet"))
+    assert [p.name for p in entries] == ["00000.parquet", "00001.parquet"]
+    assert sum(pq.ParquetFile(p).metadata.num_rows for p in entries) == 49
+    assert _tree(tmp_path / "out") == _tree(one_worker)
+    again = policy_corpus.build(raw, tmp_path / "again", workers=1, cache_dir=tmp_path / "work" / "cache")
+    assert (again.parsed, again.from_cache) == (0, 49)

@@ -13,6 +13,10 @@ This is the faithful shape and it validates and loads, so no column is flattened
 Plain `list<string>` columns are `repeated: true` leaves. `repeated` (Croissant 1.0) is used
 rather than 1.1's `isArray`, because the document conforms to 1.0.
 
+What mlcroissant cannot represent (none of it occurs in the models today): a null struct loads
+as a dict whose members are all null, and a list of structs inside a list of structs cannot be
+read at all (mlcroissant zips only one level), so such a model raises TypeError here.
+
 Types: string (and Literal) → sc:Text, any integer width → sc:Integer, bool → sc:Boolean,
 date → sc:Date, timestamp → sc:DateTime (mlcroissant yields a tz-aware pandas Timestamp).
 """
@@ -110,8 +114,8 @@ def _nested_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _field(parent_id: str, name: str, info: FieldInfo, source: dict[str, Any]) -> dict[str, Any]:
-    """One `cr:Field` (with its sub-fields) for a model attribute; `source` is the parent's."""
+def _field(parent_id: str, name: str, info: FieldInfo, source: dict[str, Any], in_list: bool = False) -> dict[str, Any]:
+    """One `cr:Field` (with its sub-fields) for a model attribute; `source` reads the enclosing column."""
     t = arrow_type(info.annotation, info)
     repeated = pa.types.is_list(t)
     item = t.value_type if repeated else t
@@ -119,17 +123,24 @@ def _field(parent_id: str, name: str, info: FieldInfo, source: dict[str, Any]) -
     node["description"] = info.description or ""
     model = _nested_model(info.annotation)
     if pa.types.is_struct(item) and model is not None:
+        if repeated and in_list:
+            raise TypeError(f"{node['@id']}: mlcroissant cannot read a list of structs inside a list of structs")
         node["subField"] = [
-            _field(node["@id"], sub, sub_info, {**source, "transform": {"jsonPath": sub}})
+            _field(node["@id"], sub, sub_info, _member(source, sub), in_list or repeated)
             for sub, sub_info in model.model_fields.items()
         ]
     else:
         node["dataType"] = data_type(item)
+        node["source"] = source
     if repeated:
         node["repeated"] = True
-    if "subField" not in node:
-        node["source"] = source
     return node
+
+
+def _member(source: dict[str, Any], member: str) -> dict[str, Any]:
+    """The source of a struct member: the same column, then a JSONPath step into each element."""
+    outer = source.get("transform", {}).get("jsonPath")
+    return {**source, "transform": {"jsonPath": f"{outer}.{member}" if outer else member}}
 
 
 def _column_source(file_set: str, column: str) -> dict[str, Any]:
