@@ -23,13 +23,15 @@ from typing import Any
 
 from . import curate
 from .cache import Entry, ParseCache, decode, default_cache_dir
-from .card import render_card
+from .card import CHART, render_card
+from .chart import render_chart
+from .croissant import write_croissant
 from .dedup import Deduper
 from .errors import ParseError
 from .jobs import parse_path, warm_up
 from .models import Article, SectionRow
 from .read import list_raw
-from .stats import Stats
+from .stats import NO_REGION, Stats
 from .write import ShardWriter, section_rows, staged_folder, write_reports
 
 
@@ -227,7 +229,10 @@ def _write(kept: list[_Seen], near: dict[str, str], curated: dict[str, dict], ca
         stats.add(rec, len(rows))
         example = example or rec
     shards = {"articles": articles.close(), "sections": sections.close()}
-    (folder / "README.md").write_text(render_card(stats, example, shards, has_chart=False), encoding="utf-8")
+    years = {int(y): k for y, k in stats.by_year.items() if y.isdigit()}
+    render_chart({p: k for p, k in stats.by_province.items() if p != NO_REGION}, years, folder / CHART)
+    write_croissant(folder)
+    (folder / "README.md").write_text(render_card(stats, example, shards), encoding="utf-8")
     return stats
 
 

@@ -56,7 +56,7 @@ def encode(value: Any) -> bytes:
 def decode(blob: bytes) -> Any:
     """The inverse of `encode`."""
     size = int.from_bytes(blob[:8], "little")
-    return pickle.loads(_CODEC.decompress(blob[8:], decompressed_size=size, asbytes=True))  # noqa: S301 - our own cache
+    return pickle.loads(_CODEC.decompress(blob[8:], decompressed_size=size, asbytes=True))
 
 
 @dataclass(frozen=True)

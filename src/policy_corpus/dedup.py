@@ -26,8 +26,22 @@ _DTYPE = "<u4"
 Order = tuple[int, str]
 
 
-def _hash32(b: bytes) -> int:
-    return xxhash.xxh32_intdigest(b)
+def _as_is(h: int) -> int:
+    """The shingles are hashed already (vectorised in `_shingle_hashes`)."""
+    return h
+
+
+def _shingle_hashes(text: str) -> np.ndarray:
+    """Distinct 32-bit hashes of the text's character 5-grams, computed without a Python loop."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    if len(codes) < SHINGLE:
+        codes = np.concatenate([codes, np.zeros(SHINGLE - len(codes), dtype=np.uint64)])
+    n = len(codes) - SHINGLE + 1
+    h = np.zeros(n, dtype=np.uint64)
+    for k in range(SHINGLE):  # polynomial hash modulo 2**64, then the high 32 bits of a multiplicative mix
+        h = h * np.uint64(0x100000001B3) + codes[k : k + n]
+    h = (h * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(32)
+    return np.unique(h)
 
 
 def _band_key(b: bytes) -> bytes:
@@ -44,9 +58,8 @@ def signature(text: str) -> bytes:
     """MinHash values of the text's character 5-grams, as bytes."""
     from datasketch import MinHash
 
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_hash32, scheme=SCHEME)
-    grams = {text[k : k + SHINGLE] for k in range(max(1, len(text) - SHINGLE + 1))}
-    m.update_batch([g.encode("utf-8") for g in sorted(grams)])
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_as_is, scheme=SCHEME)
+    m.update_batch(_shingle_hashes(text).tolist())
     return m.hashvalues.astype(_DTYPE).tobytes()
 
 

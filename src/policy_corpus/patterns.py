@@ -10,6 +10,7 @@ import re
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _HAN_RE = re.compile(f"[{HAN}]")
+NOT_HAN = re.compile(f"[^{HAN}]+")
 
 
 def is_han(char: str) -> bool:
@@ -19,7 +20,7 @@ def is_han(char: str) -> bool:
 
 def han_count(text: str) -> int:
     """Number of CJK ideographs in a text."""
-    return len(_HAN_RE.findall(text))
+    return len(text) - len(_HAN_RE.sub("", text))
 
 
 # --- normalisation ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from .errors import ParseError
 MAX_BYTES = 5 * 1024 * 1024
 #: Legacy encodings of Chinese pages; GB18030 is a superset of GBK and GB2312.
 LEGACY_ENCODINGS = ("gb18030", "big5")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ def _legacy_encoding(data: bytes) -> str | None:
 def _clean(text: str, file: str | None) -> str:
     """Unify line ends and refuse text that is mostly control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\t")
+    controls = len(_CONTROLS.findall(text))
     if controls > max(8, len(text) // 100):
         raise ParseError("read", "binary file (control characters)", file)
     return text

@@ -173,21 +173,33 @@ class _Joined(Block):
 
 def drop_pull_quotes(paragraphs: list[str]) -> tuple[list[str], int]:
     """Drop short paragraphs that repeat, usually shortened, a sentence found elsewhere in the body."""
+    grams = [_grams(p) for p in paragraphs]
+    pairs = list(zip(paragraphs, grams, strict=True))
     kept, dropped = [], 0
     for k, para in enumerate(paragraphs):
-        if P.han_count(para) <= 80 and _repeats(para, paragraphs[:k] + paragraphs[k + 1 :]):
+        if P.han_count(para) <= 80 and _repeats(para, grams[k], pairs[:k] + pairs[k + 1 :]):
             dropped += 1
             continue
         kept.append(para)
     return kept, dropped
 
 
-def _repeats(para: str, others: list[str]) -> bool:
+def _grams(text: str, n: int = 4) -> frozenset[str]:
+    return frozenset(text[i : i + n] for i in range(len(text) - n + 1))
+
+
+def _repeats(para: str, grams: frozenset[str], others: list[tuple[str, frozenset[str]]]) -> bool:
+    """True when matching blocks of ≥ 4 characters in one longer paragraph cover 80 % of this one.
+
+    Such blocks hold at least a fifth of the paragraph's 4-grams, so paragraphs sharing fewer
+    are skipped before the (quadratic) sequence matching.
+    """
     core = para.rstrip("。!?")
     if P.han_count(core) < 12:
         return False
-    for other in others:
-        if len(other) <= len(para):
+    need = 0.2 * len(grams)
+    for other, other_grams in others:
+        if len(other) <= len(para) or len(grams & other_grams) < need:
             continue
         matcher = difflib.SequenceMatcher(None, core, other, autojunk=False)
         covered = sum(b.size for b in matcher.get_matching_blocks() if b.size >= 4)
