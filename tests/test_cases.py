@@ -21,3 +21,15 @@ def test_overall_accuracy_meets_target() -> None:
     right = sum(r for r, _ in scores.values())
     total = sum(t for _, t in scores.values())
     assert right / total >= 0.95
+
+
+def test_packaged_evaluation_is_current() -> None:
+    """The card's accuracy table reads evaluation.json: it must be what the cases score now."""
+    import json
+
+    from policy_corpus import evaluate as ev
+
+    cases = Path(__file__).parent / "cases"
+    packaged = json.loads((Path(ev.__file__).with_name("evaluation.json")).read_text(encoding="utf-8"))
+    scores, _ = ev.evaluate(cases)
+    assert packaged == ev.to_json(scores, cases)

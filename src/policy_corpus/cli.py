@@ -1,0 +1,207 @@
+"""The `policy-corpus` command: a thin dispatcher over the package's functions.
+
+Every verb maps its arguments onto `build`, `load`, `records`, `show`, `explain`,
+`validate_folder` or `publish`; errors are one line on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .build import build, default_workers
+from .corpus import data_dir, explain, records, show, validate_folder
+from .errors import ParseError
+from .models import CONFIGS
+
+EXIT_PROBLEMS = 1
+EXIT_ERROR = 2
+
+
+class CliError(Exception):
+    """A user-facing error: printed as one line, exit status 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    try:
+        from rich_argparse import RichHelpFormatter as formatter
+    except ImportError:  # plain help still works
+        formatter = argparse.HelpFormatter  # type: ignore[misc,assignment]
+    p = argparse.ArgumentParser(prog="policy-corpus", description="Build, inspect and publish the policy corpus.", formatter_class=formatter)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--quiet", action="store_true", help="no progress bars or summaries")
+    sub = p.add_subparsers(dest="verb", required=True, metavar="VERB")
+
+    def verb(name: str, help: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, description=help, formatter_class=formatter, parents=[common])
+
+    folder_help = "corpus folder (default: the packaged data)"
+    b = verb("build", "parse raw/ into the corpus folder (exit 1 if any file was rejected)")
+    b.add_argument("--raw", default="raw", help="folder of raw .txt articles")
+    b.add_argument("--out", default=None, help=folder_help)
+    b.add_argument("--workers", type=int, default=default_workers(), help="parsing processes (default: all cores)")
+    b.add_argument("--cache", default=None, help="parse cache folder (default: ~/.cache/policy-corpus)")
+    b.add_argument("--no-cache", action="store_true", help="parse every file again and keep no cache")
+    v = verb("validate", "check a built folder against the schema and the validation rules")
+    v.add_argument("folder", nargs="?", help=folder_help)
+    s = verb("stats", "counts by province, year, source, script; field coverage")
+    s.add_argument("folder", nargs="?", help=folder_help)
+    s.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    sh = verb("show", "one record, readable, with its sections")
+    sh.add_argument("id")
+    sh.add_argument("--data", default=None, help=folder_help)
+    e = verb("explain", "the raw lines of a record and the fields and rules they produced")
+    e.add_argument("id")
+    e.add_argument("--raw", default="raw", help="folder of raw .txt articles")
+    e.add_argument("--data", default=None, help=folder_help)
+    x = verb("export", "write one config as JSON Lines, CSV or Parquet")
+    x.add_argument("--format", choices=("jsonl", "csv", "parquet"), required=True)
+    x.add_argument("--config", choices=tuple(CONFIGS), default="articles")
+    x.add_argument("--output", "-o", required=True, help="file to write")
+    x.add_argument("--data", default=None, help=folder_help)
+    sc = verb("schema", "JSON Schema of the records, from the pydantic models")
+    sc.add_argument("--config", choices=tuple(CONFIGS), default="articles")
+    pu = verb("publish", "upload card, croissant.json, chart and Parquet shards to a Hugging Face dataset repo")
+    pu.add_argument("repo_id", help="e.g. my-org/policy-corpus")
+    pu.add_argument("--data", default=None, help=folder_help)
+    pu.add_argument("--dry-run", action="store_true", help="validate and list the files, upload nothing")
+    pu.add_argument("--private", action="store_true", help="create the repo as private")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return VERBS[args.verb](args)
+    except BrokenPipeError:  # `policy-corpus show ID | head`
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the closed pipe until exit
+        return 0
+    except (CliError, ParseError, KeyError, ValueError, FileNotFoundError, ImportError, OSError) as exc:
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        print(f"policy-corpus {args.verb}: error: {message}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _build(args: argparse.Namespace) -> int:
+    report = build(args.raw, args.out, workers=args.workers, cache_dir=args.cache, use_cache=not args.no_cache,
+                   progress=not args.quiet and sys.stderr.isatty())
+    s = report.summary
+    if not args.quiet:
+        print(f"{s['raw_files']} raw files: {report.articles} articles written to {report.out_dir};"
+              f" {s['rejected']} rejected; {report.parsed} parsed, {report.from_cache} from the cache")
+        print(f"  near duplicates: {s['near_duplicates']}; exact duplicates dropped: {s['exact_duplicates_dropped']}")
+    for r in report.rejects:
+        print(f"  rejected {r['file']} at {r['stage']}: {r['reason']}", file=sys.stderr)
+    return 0 if report.ok else EXIT_PROBLEMS
+
+
+def _validate(args: argparse.Namespace) -> int:
+    problems = validate_folder(args.folder)
+    for p in problems:
+        print(p)
+    if not args.quiet:
+        print(f"{data_dir(args.folder)}: {'ok' if not problems else f'{len(problems)} problem(s)'}", file=sys.stderr)
+    return EXIT_PROBLEMS if problems else 0
+
+
+def folder_stats(folder: str | Path | None) -> dict[str, Any]:
+    """The statistics of a built folder, recomputed from its records."""
+    from .stats import Stats
+
+    stats = Stats()
+    sections: dict[str, int] = {}
+    for row in records("sections", folder, columns=["article_id"]):
+        sections[row["article_id"]] = sections.get(row["article_id"], 0) + 1
+    for rec in records("articles", folder):
+        stats.add(rec, sections.get(rec["id"], 0))
+    return stats.to_dict() | {"coverage": {k: round(v, 4) for k, v in stats.coverage().items()}}
+
+
+def _stats(args: argparse.Namespace) -> int:
+    data = folder_stats(args.folder)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+        return 0
+    print(f"articles {data['articles']}, sections {data['sections']}, characters {data['characters']}, near duplicates {data['near_duplicates']}")
+    for key in ("by_province", "by_year", "by_source", "by_script"):
+        print(f"\n{key.replace('_', ' ')}:")
+        for name, n in data[key].items():
+            print(f"  {name:<24} {n:>7}")
+    print("\nfield coverage:")
+    for name, share in data["coverage"].items():
+        print(f"  {name:<24} {share:>7.1%}")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    print(show(args.id, args.data))
+    return 0
+
+
+def _explain(args: argparse.Namespace) -> int:
+    print(explain(args.id, args.raw, args.data))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    n = 0
+    if args.format == "parquet":
+        import pyarrow.parquet as pq
+
+        from .corpus import shards
+
+        files = shards(args.config, args.data)
+        with pq.ParquetWriter(out, pq.read_schema(files[0]), compression="zstd") as writer:
+            for path in files:
+                table = pq.read_table(path)
+                writer.write_table(table)
+                n += table.num_rows
+    elif args.format == "jsonl":
+        with out.open("w", encoding="utf-8") as f:
+            for rec in records(args.config, args.data):
+                f.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+                n += 1
+    else:
+        with out.open("w", encoding="utf-8", newline="") as f:
+            writer = None
+            for rec in records(args.config, args.data):
+                row = {k: (json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, list | dict) else v) for k, v in rec.items()}
+                if writer is None:
+                    writer = csv.DictWriter(f, fieldnames=list(row))
+                    writer.writeheader()
+                writer.writerow(row)
+                n += 1
+    if not args.quiet:
+        print(f"{n} {args.config} rows written to {out}", file=sys.stderr)
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    print(json.dumps(CONFIGS[args.config].model_json_schema(), ensure_ascii=False, indent=1))
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from .publish import publish
+
+    url, files = publish(args.repo_id, data_dir(args.data), dry_run=args.dry_run, private=args.private)
+    for f in files:
+        print(f)
+    if not args.quiet:
+        print(("would upload to " if args.dry_run else "uploaded to ") + url, file=sys.stderr)
+    return 0
+
+
+VERBS = {"build": _build, "validate": _validate, "stats": _stats, "show": _show, "explain": _explain,
+         "export": _export, "schema": _schema, "publish": _publish}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,178 @@
+"""Reading a built corpus: load it, iterate its records, show, explain and validate them.
+
+Only Parquet is read (never the raw files, except by `explain`), so everything here works on
+the packaged data, on a build folder, or on a copy downloaded from the hub.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from .models import CONFIGS, Article, SectionRow
+
+Format = Literal["datasets", "arrow", "pandas", "polars"]
+
+
+def data_dir(folder: str | Path | None = None) -> Path:
+    """The corpus folder: `folder`, else the packaged data."""
+    from .build import default_out_dir
+
+    return Path(folder) if folder is not None else default_out_dir()
+
+
+def shards(config: str = "articles", folder: str | Path | None = None) -> list[Path]:
+    """The Parquet shards of one config, in order."""
+    if config not in CONFIGS:
+        raise ValueError(f"unknown config {config!r}: choose one of {', '.join(CONFIGS)}")
+    files = sorted((data_dir(folder) / "data" / config).glob("train-*.parquet"))
+    if not files:
+        raise FileNotFoundError(f"no {config} Parquet files in {data_dir(folder)}: build the corpus first")
+    return files
+
+
+def load(config: str = "articles", split: str = "train", data_dir: str | Path | None = None, format: Format = "datasets") -> Any:
+    """The corpus as a `datasets.Dataset` (or a pyarrow Table, pandas or polars DataFrame), offline.
+
+    >>> import policy_corpus
+    >>> articles = policy_corpus.load()
+    >>> articles.features["date"].dtype, articles.features["published_at"].dtype
+    ('date32', 'timestamp[ms, tz=Asia/Shanghai]')
+    >>> frame = policy_corpus.load("sections", format="pandas")
+    >>> list(frame.columns[:3])
+    ['article_id', 'index', 'level']
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if split != "train":
+        raise ValueError(f"unknown split {split!r}: the corpus has only 'train'")
+    table = pa.concat_tables([pq.read_table(f, memory_map=True) for f in shards(config, data_dir)])
+    if format == "arrow":
+        return table
+    if format == "pandas":
+        return table.to_pandas(types_mapper=None)
+    if format == "polars":
+        try:
+            import polars as pl
+        except ImportError:
+            raise ImportError("format='polars' needs polars: pip install polars") from None
+        return pl.from_arrow(table)
+    if format != "datasets":
+        raise ValueError(f"unknown format {format!r}: choose datasets, arrow, pandas or polars")
+    import datasets
+
+    return datasets.Dataset(table)
+
+
+def records(config: str = "articles", folder: str | Path | None = None, columns: list[str] | None = None) -> Iterator[dict[str, Any]]:
+    """Rows as plain dicts, a record batch at a time (memory stays flat on a large corpus).
+
+    >>> rec = next(records())
+    >>> type(rec["date"]).__name__ if rec["date"] else "NoneType", isinstance(rec["regions"], list)
+    ('date', True)
+    """
+    import pyarrow.parquet as pq
+
+    for path in shards(config, folder):
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=1000, columns=columns):
+            yield from batch.to_pylist()
+
+
+def get(id: str, folder: str | Path | None = None) -> dict[str, Any]:
+    """One article record by id; KeyError if there is none."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    for path in shards("articles", folder):
+        table = pq.read_table(path, filters=pc.field("id") == id)
+        if table.num_rows:
+            return table.to_pylist()[0]
+    raise KeyError(f"no article {id!r} in the corpus")
+
+
+def show(id: str, folder: str | Path | None = None) -> str:
+    """One article, readable: its fields, then its sections.
+
+    >>> first = next(records())
+    >>> show(first["id"]).splitlines()[0] == "id: " + first["id"]
+    True
+    """
+    rec = get(id, folder)
+    out = [f"id: {rec['id']}"]
+    for name in Article.model_fields:
+        if name in ("id", "sections", "text", "provenance"):
+            continue
+        value = rec[name]
+        if name == "regions":
+            value = "、".join(f"{r['name']} ({r['code']})" for r in value) or None
+        elif isinstance(value, list):
+            value = "、".join(map(str, value)) or None
+        if value is not None:
+            out.append(f"{name}: {value}")
+    for s in rec["sections"]:
+        out.append("")
+        if s["heading"]:
+            out.append(f"{'#' * (s['level'] + 1)} {s['heading']}")
+        out.extend(s["paragraphs"])
+    return "\n".join(out)
+
+
+def explain(id: str, raw_dir: str | Path = "raw", data_dir: str | Path | None = None) -> str:
+    """The raw lines of an article with the fields they produced, and the rule that took each."""
+    row = get(id, data_dir)
+    by_line: dict[int | None, list[str]] = {}
+    for p in row["provenance"]:
+        value = row[p["field"]]
+        if p["field"] == "regions":
+            value = "、".join(r["name"] for r in value)
+        by_line.setdefault(p["line"], []).append(f"{p['field']}={value} [{p['rule']}]")
+    raw = Path(raw_dir) / f"{id}.txt"
+    lines = raw.read_text(encoding="utf-8", errors="replace").splitlines() if raw.exists() else []
+    out = [f"{id}  (raw: {raw if raw.exists() else 'not found'})"]
+    for n in sorted(k for k in by_line if k is not None):
+        text = lines[n - 1].strip() if n <= len(lines) else ""
+        out.append(f"{n:>5} | {text[:80]}")
+        out.extend(f"      → {f}" for f in by_line[n])
+    out.extend(f"    - → {f}" for f in by_line.get(None, []))
+    return "\n".join(out)
+
+
+def validate_folder(folder: str | Path | None = None) -> list[str]:
+    """Problems of a built folder: files, schemas, every record against the models and rules."""
+    import pyarrow.parquet as pq
+    from pydantic import ValidationError
+
+    from .card import CHART
+    from .croissant import FILE_NAME
+    from .schema import arrow_schema
+    from .validate import check_article
+
+    root = data_dir(folder)
+    problems = [f"missing {name}" for name in ("README.md", FILE_NAME, CHART) if not (root / name).is_file()]
+    ids: set[str] = set()
+    for config, model in CONFIGS.items():
+        try:
+            files = shards(config, root)
+        except FileNotFoundError as exc:
+            problems.append(str(exc))
+            continue
+        for path in files:
+            if pq.read_schema(path).remove_metadata() != arrow_schema(model):
+                problems.append(f"{path.relative_to(root)}: schema differs from the {model.__name__} model")
+        for rec in records(config, root):
+            key = rec.get("id") or f"{rec.get('article_id')}#{rec.get('index')}"
+            try:
+                obj = model.model_validate(rec)
+            except ValidationError as exc:
+                problems.append(f"{config} {key}: {exc.error_count()} invalid field(s): {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}")
+                continue
+            if isinstance(obj, Article):
+                if obj.id in ids:
+                    problems.append(f"articles {obj.id}: duplicate id")
+                ids.add(obj.id)
+                problems.extend(f"articles {obj.id}: {p}" for p in check_article(obj))
+            elif isinstance(obj, SectionRow) and obj.article_id not in ids:
+                problems.append(f"sections {key}: no article {obj.article_id!r}")
+    return problems
