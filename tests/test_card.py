@@ -75,3 +75,11 @@ def test_chart_and_citation() -> None:
     assert "![Articles by province and by year](articles_by_province_and_year.png)" in CARD
     assert (PACKAGED / "articles_by_province_and_year.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "@misc{policy_corpus," in CARD and "Gazetteer: `cpca" in CARD
+
+
+def test_readme_field_table_is_generated_from_the_models() -> None:
+    from policy_corpus.card import field_table
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- fields:start -->\n")[1].split("\n<!-- fields:end -->")[0]
+    assert block.splitlines() == field_table()

@@ -71,6 +71,11 @@ def _table(counts: dict[str, int], head: str, total: int, limit: int = 40) -> li
     return lines
 
 
+def field_table(model: type = Article) -> list[str]:
+    """The Markdown table of a model's fields (type, meaning), as the card and the README show it."""
+    return ["| field | type | meaning |", "|---|---|---|"] + [f"| `{f}` | `{t}` | {d} |" for f, t, d in field_docs(model)]
+
+
 def front_matter(stats: Stats, shards: dict[str, list[Path]]) -> dict[str, Any]:
     """The YAML header the hub reads: configs covering every shard, features, split sizes."""
     rows = {"articles": stats.articles, "sections": stats.sections}
@@ -137,8 +142,7 @@ def render_card(stats: Stats, example: dict[str, Any] | None, shards: dict[str, 
                 cov = f"{coverage[f]:.0%}" if f in coverage else ("100%" if "." not in f else "")
                 lines.append(f"| `{f}` | `{t}` | {d} | {_how(f) if '.' not in f else ''} | {cov} |")
         else:
-            lines += ["| field | type | meaning |", "|---|---|---|"]
-            lines += [f"| `{f}` | `{t}` | {d} |" for f, t, d in field_docs(model)]
+            lines += field_table(model)
         lines.append("")
     data = stats.to_dict()
     lines += ["## Statistics", ""]
