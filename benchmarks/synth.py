@@ -17,7 +17,7 @@ Pages differ: every sentence joins 2-4 clauses drawn from pools of thousands, wi
 own places, people, dates and numbers, so no two pages are near duplicates (5-character
 shingle Jaccard far below the 0.8 of `policy_corpus.dedup`).
 
-    python benchmarks/synth.py OUT_DIR N [--seed S]
+    python benchmarks/synth.py OUT_DIR N [--seed S] [--workers W]
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import argparse
 import random
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 MIN_BYTES = 5 * 1024
@@ -127,7 +128,9 @@ OBJECTS = _words("""网络生态治理 网上正面宣传 网络综合治理体�
 网上重大主题宣传 网络举报受理处置 “自媒体”乱象整治 网站平台属地管理 网络信息内容生态建设 网络空间法治建设
 智慧城市建设 数字经济发展 产业数字化转型 数字惠民服务 网络安全产业发展 “网格+网信”融合治理 基层网信工作体系建设
 网络安全进社区活动 网络安全进校园活动 网络直播带货规范管理 农村电商发展 网络正能量精品创作 网络主题宣传活动
-“指尖上的形式主义”整治 网上政务服务“一网通办” 网络安全人才培养 数据分类分级保护 网络安全事件应急处置""")
+“指尖上的形式主义”整治 网上政务服务“一网通办” 网络安全人才培养 数据分类分级保护 网络安全事件应急处置
+《网络安全法》宣传贯彻 《数据安全法》《个人信息保护法》学习宣传 《未成年人网络保护条例》宣传解读
+《{P}网络生态治理工作实施方案》各项任务 《{F}“十四五”数字经济发展规划》重点任务""")
 
 PURPOSES = _words("""推动网信事业高质量发展 切实维护网民合法权益 不断提升网络安全防护能力 为经济社会发展营造良好网络环境
 确保各项任务落地见效 形成齐抓共管的工作格局 筑牢网络安全防线 进一步压实属地管理责任 让正能量产生大流量
@@ -381,9 +384,9 @@ class _Page:
         return self.pick("surname") + given
 
 
-def _numbers(r) -> dict[str, str]:
+def _numbers(r: Callable[[], float]) -> dict[str, str]:
     """Counts, percentages, decimals and a rank of one page, from `random.random`."""
-    values = {f"n{k}": str(3 + int(r() * 10 ** (2 + int(r() * 4)))) for k in range(8)}
+    values = {f"n{k}": str(20 + int(r() * 10 ** (2 + int(r() * 4)))) for k in range(8)}
     values.update({f"p{k}": f"{5 + int(r() * 55)}.{int(r() * 10)}" for k in range(4)})
     values.update({f"q{k}": f"{85 + int(r() * 15)}" + (f".{int(r() * 10)}" if r() < 0.5 else "") for k in range(4)})
     values.update({f"f{k}": f"{1 + int(r() * 99)}.{1 + int(r() * 9)}" for k in range(2)}, r0=str(1 + int(r() * 16)))
@@ -435,7 +438,7 @@ def page_text(k: int, seed: int = 0) -> tuple[str, str]:
     head: list[str] = []
     tail: list[str] = []
     if kind == "zgwx":  # a signed article in 《中国网信》 reprinted by a portal
-        hosting = vals["fc"] + post.replace("{pc}", "").replace("{cc}", "").replace("{yc}", "") + author + lit["在《中国网信》杂志发表署名文章"]
+        hosting = post + author + lit["在《中国网信》杂志发表署名文章"]
         head += [hosting, hosting, lit["来源: "] + lit["中国网信杂志"], f"{year}-{mo:02d}-{day:02d} {hh:02d}:{mm:02d} ", pg.pick("share"),
                  pg.pick("title_a"), pg.pick("title_b"), author, post]
         tail += [lit["来源:《中国网信》"] + f"{year}" + lit["年第"] + f"{rng.randint(1, 12)}" + lit["期"], lit["【责任编辑:"] + editor + "】"]
@@ -491,25 +494,45 @@ def page_text(k: int, seed: int = 0) -> tuple[str, str]:
         return sep.join([*head, lead, *body, closing, *tail, footer]).format_map(vals)
 
     text = render()
-    while len(text.encode("utf-8")) > MAX_BYTES - 100:  # too long: drop paragraphs from the middle
+    size = len(text.encode("utf-8"))
+    while size > MAX_BYTES - 100:  # too long: drop paragraphs from the middle
         del body[len(body) // 2]
         text = render()
-    while len(text.encode("utf-8")) < MIN_BYTES + 100:  # too short: one more paragraph
+        size = len(text.encode("utf-8"))
+    while size < MIN_BYTES + 100:  # too short: one more paragraph
         body.append(pg.paragraph(indent, False))
         text = render()
+        size = len(text.encode("utf-8"))
     if script == "Hant+pinyin" and r() < 0.2:
         text = text.replace("(wǎng)", "?wǎng)", 1)  # an annotation whose `(` was lost
     return text, script
 
 
-def generate(out_dir: Path, n: int, seed: int = 0) -> int:
-    """Write n pages `out_dir/{k:07d}.txt` (deterministic for the seed); the total number of bytes."""
+def generate(out_dir: Path, n: int, seed: int = 0, workers: int = 1) -> int:
+    """Write n pages `out_dir/{k:07d}.txt` (deterministic for the seed); the total number of bytes.
+
+    Page k depends only on (seed, k), so `workers` processes (fork) write the same files.
+    """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    if workers <= 1 or n < 2000:
+        return _write_range(out_dir, 0, n, seed)
+    import multiprocessing
+
+    for t in range(len(_DEBRIS)):  # build the debris pools once, before the fork
+        _pools("Hant+pinyin", t)
+    step = -(-n // (workers * 8))
+    chunks = [(out_dir, a, min(n, a + step), seed) for a in range(0, n, step)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return sum(pool.starmap(_write_range, chunks))
+
+
+def _write_range(out_dir: Path, start: int, stop: int, seed: int) -> int:
     total = 0
-    for k in range(n):
+    for k in range(start, stop):
         data = page_text(k, seed)[0].encode("utf-8")
-        (out_dir / f"{k:07d}.txt").write_bytes(data)
+        with open(out_dir / f"{k:07d}.txt", "wb") as fh:
+            fh.write(data)
         total += len(data)
     return total
 
@@ -545,9 +568,10 @@ def main() -> int:
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("n", type=int)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=1, help="processes writing pages (default: 1)")
     args = parser.parse_args()
     t0 = time.perf_counter()
-    total = generate(args.out_dir, args.n, args.seed)
+    total = generate(args.out_dir, args.n, args.seed, args.workers)
     dt = time.perf_counter() - t0
     print(f"{args.n} files, {total / 2**20:.1f} MiB in {dt:.2f} s ({args.n / dt:.0f} files/s)")
     return 0
