@@ -112,6 +112,7 @@ def _build(raw: Path, out: Path, cache: Path, workers: int) -> dict:
         "parsed": getattr(report, "parsed", None),
         "from_cache": getattr(report, "from_cache", None),
         "reject_reasons": summary.get("rejects_by_reason"),
+        "passes": getattr(report, "seconds", None),
     }
 
 
@@ -268,7 +269,9 @@ def table(res: dict) -> str:
         r = res.get(key, {})
         if "articles" in r:
             extra = f", {r['parsed']} parsed, {r['from_cache']} from cache" if r.get("parsed") is not None else ""
-            notes.append(f"{key}: {r['articles']} articles, {r['rejected']} rejected, {r['near_duplicates']} near duplicates{extra}")
+            passes = ", ".join(f"{k} {v:.1f} s" for k, v in (r.get("passes") or {}).items())
+            notes.append(f"{key}: {r['articles']} articles, {r['rejected']} rejected, {r['near_duplicates']} near duplicates{extra}"
+                         + (f"; passes: {passes}" if passes else ""))
     if "changed" in res.get("mutate", {}):
         notes.append(f"mutate: {res['mutate']['changed']} files changed")
     out += [""] + [f"- {x}" for x in notes]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
@@ -55,6 +56,7 @@ class Report:
     summary: dict = field(default_factory=dict)
     parsed: int = 0  # files parsed in this build
     from_cache: int = 0  # files whose record or reject came from the parse cache
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of each pass (not in the summary: it varies)
 
     @property
     def ok(self) -> bool:
@@ -68,6 +70,19 @@ class _Seen:
     name: str
     id: str
     sha256: str
+
+
+class _Clock:
+    """Wall time per pass, for profiling a build."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = round(now - self._last, 3)
+        self._last = now
 
 
 def _reject(name: str, stage: str, reason: str) -> dict[str, str]:
@@ -117,9 +132,11 @@ def build(
             folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="policy-corpus-spool-")))
         cache = ParseCache(folder)
         stack.callback(cache.close)
+        clock = _Clock()
         paths = list_raw(raw_dir)
         rejects: list[dict[str, Any]] = []
         seen, misses = _scan(paths, raw_dir, cache, rejects, progress)
+        clock.lap("scan")
         hits = len(seen) - len(misses)
         parsed = _parse_all([(str(raw_dir / name), str(raw_dir)) for name in misses], workers)
         for name, sha, entry in _progress(parsed, len(misses), "parse", progress):
@@ -130,8 +147,10 @@ def build(
                 seen.pop(name)
                 rejects.append(_reject(name, entry.status, entry.payload.decode("utf-8")))
         cache.flush()
+        clock.lap("parse")
         ok, curated = _collect(seen, raw_dir, cache, rejects)
         exact, near = _duplicates(ok, cache, curated)
+        clock.lap("dedup")
         rejects.extend(_reject(f"{i}.txt", "dedup", f"exact duplicate of {j}") for i, j in sorted(exact.items()))
         kept = [s for s in ok if s.id not in exact]
         rejects.sort(key=lambda r: (r["file"], r["stage"]))
@@ -139,10 +158,11 @@ def build(
             stats = _write(kept, near, curated, cache, tmp, progress)
             summary = summarise(stats, rejects, len(paths))
             write_reports(tmp, summary, rejects)
+        clock.lap("write")
         if use_cache:
             cache.prune()
     return Report(articles=stats.articles, rejects=rejects, out_dir=str(out), summary=summary,
-                  parsed=len(misses), from_cache=hits)
+                  parsed=len(misses), from_cache=hits, seconds=clock.laps)
 
 
 def _scan(paths: list[Path], raw_dir: Path, cache: ParseCache, rejects: list[dict], progress: bool) -> tuple[dict[str, _Seen], list[str]]:

@@ -87,20 +87,23 @@ CONTEXT: dict[str, Any] = {
 }
 
 
+#: Arrow leaf type tests and the Croissant data type of each, first match wins.
+_DATA_TYPES = (
+    (pa.types.is_string, "sc:Text"),
+    (pa.types.is_large_string, "sc:Text"),
+    (pa.types.is_integer, "sc:Integer"),
+    (pa.types.is_boolean, "sc:Boolean"),
+    (pa.types.is_floating, "sc:Float"),
+    (pa.types.is_date, "sc:Date"),
+    (pa.types.is_timestamp, "sc:DateTime"),
+)
+
+
 def data_type(t: pa.DataType) -> str:
     """The Croissant data type of an Arrow leaf type."""
-    if pa.types.is_string(t) or pa.types.is_large_string(t):
-        return "sc:Text"
-    if pa.types.is_integer(t):
-        return "sc:Integer"
-    if pa.types.is_boolean(t):
-        return "sc:Boolean"
-    if pa.types.is_floating(t):
-        return "sc:Float"
-    if pa.types.is_date(t):
-        return "sc:Date"
-    if pa.types.is_timestamp(t):
-        return "sc:DateTime"
+    for test, name in _DATA_TYPES:
+        if test(t):
+            return name
     raise TypeError(f"no Croissant data type for Arrow type {t}")
 
 

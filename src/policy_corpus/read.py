@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,9 +90,12 @@ def list_raw(raw_dir: Path) -> list[Path]:
 
 def read_raw(path: Path, root: Path) -> bytes:
     """The bytes of one raw file, refusing symlinks, paths that leave `root` and oversized files."""
-    if path.is_symlink() or path.resolve().parent != root.resolve():
+    st = path.lstat()
+    if stat.S_ISLNK(st.st_mode) or path.parent != root:
         raise ParseError("read", "path leaves the raw folder or is a symlink", path.name)
-    if path.stat().st_size > MAX_BYTES:
+    if not stat.S_ISREG(st.st_mode):
+        raise ParseError("read", "not a regular file", path.name)
+    if st.st_size > MAX_BYTES:
         raise ParseError("read", f"file larger than {MAX_BYTES} bytes", path.name)
     return path.read_bytes()
 

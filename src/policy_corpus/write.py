@@ -20,7 +20,8 @@ import pyarrow.parquet as pq
 
 from .schema import arrow_schema, hf_features
 
-PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 9, "use_dictionary": True, "write_statistics": True}
+#: zstd at its default level 3: five times faster to write than level 9 for files about 15 % larger.
+PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 3, "use_dictionary": True, "write_statistics": True}
 #: Largest shard, as the hub recommends for Parquet files; a shard closes before passing it.
 SHARD_BYTES = 256 * 1024 * 1024
 #: Rows per row group, and characters of text per row group, whichever comes first.
