@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import shutil
 from pathlib import Path
 
@@ -37,12 +38,20 @@ def one_worker(raw: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture
+def pool_for_few_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Worker processes even for the few files of a test (the build parses under 64 in-process)."""
+    monkeypatch.setattr(importlib.import_module("policy_corpus.build"), "POOL_MIN_FILES", 2)
+
+
+@pytest.mark.usefixtures("pool_for_few_files")
 def test_two_workers_give_the_same_bytes_as_one(raw: Path, one_worker: Path, tmp_path: Path) -> None:
     report = policy_corpus.build(raw, tmp_path / "out", workers=2, use_cache=False)
     assert report.articles == 49
     assert _tree(tmp_path / "out") == _tree(one_worker)
 
 
+@pytest.mark.usefixtures("pool_for_few_files")
 def test_cache_skips_unchanged_files_and_reparses_changed_ones(raw: Path, one_worker: Path, tmp_path: Path) -> None:
     folder = tmp_path / "raw"
     shutil.copytree(raw, folder)

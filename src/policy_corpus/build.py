@@ -27,11 +27,11 @@ from .cache import Entry, ParseCache, decode, default_cache_dir
 from .card import CHART, render_card
 from .chart import render_chart
 from .croissant import write_croissant
-from .dedup import Deduper
 from .errors import ParseError
 from .jobs import parse_path, warm_up
 from .models import Article, SectionRow
 from .read import list_raw
+from .reprints import Reprints
 from .stats import NO_REGION, Stats
 from .write import ShardWriter, section_rows, staged_folder, write_reports
 
@@ -63,7 +63,7 @@ class Report:
         return not self.rejects
 
 
-@dataclass
+@dataclass(slots=True)
 class _Seen:
     """Pass 1's memory of one raw file: small, whatever the file's size."""
 
@@ -97,9 +97,13 @@ def _progress(items: Iterable, total: int, desc: str, show: bool) -> Iterable:
     return tqdm(items, total=total, desc=desc, unit="file", mininterval=1.0, leave=False)
 
 
+#: Fewer files than this are parsed in the main process: starting workers costs about two seconds.
+POOL_MIN_FILES = 64
+
+
 def _parse_all(jobs: list[tuple[str, str]], workers: int) -> Iterator[tuple[str, str, Entry]]:
-    """Parse the files of `jobs` in `workers` processes (in this one for 1); results in any order."""
-    if workers <= 1 or len(jobs) < 2:
+    """Parse the files of `jobs` in `workers` processes (in this one for 1 or a few files); results in any order."""
+    if workers <= 1 or len(jobs) < POOL_MIN_FILES:
         warm_up()
         yield from map(parse_path, jobs)
         return
@@ -223,7 +227,7 @@ def _record(s: _Seen, cache: ParseCache) -> dict[str, Any]:
 
 def _duplicates(ok: list[_Seen], cache: ParseCache, curated: dict[str, dict]) -> tuple[dict[str, str], dict[str, str]]:
     """Exact and near duplicates over the whole corpus, from the cached keys only."""
-    finder = Deduper()
+    finder = Reprints()
     for s in ok:
         _, digest, day, sig = cache.keys(s.sha256)
         if s.id in curated:

@@ -101,6 +101,20 @@ def _build(args: argparse.Namespace) -> int:
     return 0 if report.ok else EXIT_PROBLEMS
 
 
+def _rows(args: argparse.Namespace, config: str, folder: str | Path | None, columns: list[str] | None = None) -> Any:
+    """`records`, with a progress bar on a terminal unless --quiet."""
+    rows = records(config, folder, columns)
+    if args.quiet or not sys.stderr.isatty():
+        return rows
+    import pyarrow.parquet as pq
+    from tqdm import tqdm
+
+    from .corpus import shards
+
+    total = sum(pq.ParquetFile(p).metadata.num_rows for p in shards(config, folder))
+    return tqdm(rows, total=total, desc=config, unit="row", mininterval=1.0, leave=False)
+
+
 def _validate(args: argparse.Namespace) -> int:
     problems = validate_folder(args.folder)
     for p in problems:
@@ -110,21 +124,21 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if problems else 0
 
 
-def folder_stats(folder: str | Path | None) -> dict[str, Any]:
+def folder_stats(args: argparse.Namespace) -> dict[str, Any]:
     """The statistics of a built folder, recomputed from its records."""
     from .stats import Stats
 
     stats = Stats()
     sections: dict[str, int] = {}
-    for row in records("sections", folder, columns=["article_id"]):
+    for row in _rows(args, "sections", args.folder, columns=["article_id"]):
         sections[row["article_id"]] = sections.get(row["article_id"], 0) + 1
-    for rec in records("articles", folder):
+    for rec in _rows(args, "articles", args.folder):
         stats.add(rec, sections.get(rec["id"], 0))
     return stats.to_dict() | {"coverage": {k: round(v, 4) for k, v in stats.coverage().items()}}
 
 
 def _stats(args: argparse.Namespace) -> int:
-    data = folder_stats(args.folder)
+    data = folder_stats(args)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=1))
         return 0
@@ -165,13 +179,13 @@ def _export(args: argparse.Namespace) -> int:
                 n += table.num_rows
     elif args.format == "jsonl":
         with out.open("w", encoding="utf-8") as f:
-            for rec in records(args.config, args.data):
+            for rec in _rows(args, args.config, args.data):
                 f.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
                 n += 1
     else:
         with out.open("w", encoding="utf-8", newline="") as f:
             writer = None
-            for rec in records(args.config, args.data):
+            for rec in _rows(args, args.config, args.data):
                 row = {k: (json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, list | dict) else v) for k, v in rec.items()}
                 if writer is None:
                     writer = csv.DictWriter(f, fieldnames=list(row))

@@ -25,8 +25,8 @@ PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 3, "use_dictionar
 #: Largest shard, as the hub recommends for Parquet files; a shard closes before passing it.
 SHARD_BYTES = 256 * 1024 * 1024
 #: Rows per row group, and characters of text per row group, whichever comes first.
-ROW_GROUP_ROWS = 2000
-ROW_GROUP_CHARS = 16 * 1024 * 1024
+ROW_GROUP_ROWS = 1000
+ROW_GROUP_CHARS = 8 * 1024 * 1024
 
 
 def section_rows(a: dict[str, Any]) -> list[dict[str, Any]]:

@@ -1,0 +1,95 @@
+"""Corpus-wide duplicates from the small per-record keys of `dedup`, in memory that stays small.
+
+datasketch's in-memory `MinHashLSH` keeps a Python set per band bucket, about 3.5 KB per record,
+which would make the build's memory grow with the corpus. Here each record adds only its text
+digest, date and one 64-bit hash per LSH band to compact arrays (about 100 bytes per record),
+and candidate pairs are found at the end by sorting each band's hashes, as datatrove's MinHash
+deduplication does. The banding (b bands of r rows) is datasketch's optimum for the threshold,
+so the candidates are the ones `MinHashLSH.query` would return. The answer does not depend on
+the order records arrive in: the original of a cluster is its earliest member by (date, id).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from array import array
+from functools import cache
+
+import numpy as np
+import xxhash
+
+from .dedup import NUM_PERM, THRESHOLD
+
+_UNDATED = dt.date.max.toordinal() + 1
+
+
+@cache
+def banding() -> tuple[int, int]:
+    """(bands, rows per band) minimising false positives and negatives at THRESHOLD, from datasketch."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+class Reprints:
+    """Collects (id, digest, day, signature) of every record; `result()` finds the duplicates."""
+
+    def __init__(self) -> None:
+        self.bands, self.rows = banding()
+        self.ids: list[str] = []
+        self._digests = bytearray()
+        self._days = array("q")
+        self._hashes = array("Q")
+
+    def add(self, id: str, digest: bytes, day: int | None, signature: bytes) -> None:
+        self.ids.append(id)
+        self._digests += digest
+        self._days.append(_UNDATED if day is None else day)
+        width = len(signature) // NUM_PERM * self.rows
+        self._hashes.extend(xxhash.xxh64_intdigest(signature[k * width : (k + 1) * width]) for k in range(self.bands))
+
+    def result(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(exact: id → id of the earliest copy of the same text, near: id → id of its cluster's original)."""
+        n = len(self.ids)
+        if n == 0:
+            return {}, {}
+        ids = np.array(self.ids, dtype=object)
+        rank = np.empty(n, dtype=np.int64)
+        rank[np.lexsort((ids, np.frombuffer(self._days, dtype=np.int64)))] = np.arange(n)
+        digests = np.frombuffer(bytes(self._digests), dtype="V16")
+        _, group = np.unique(digests, return_inverse=True)
+        group = group.reshape(-1)
+        first = np.full(group.max() + 1, n, dtype=np.int64)
+        np.minimum.at(first, group, rank)
+        by_rank = np.empty(n, dtype=np.int64)
+        by_rank[rank] = np.arange(n)
+        keeper = by_rank[first[group]]  # index of the earliest copy of each record's text
+        exact = {self.ids[i]: self.ids[keeper[i]] for i in np.flatnonzero(keeper != np.arange(n))}
+        kept = np.flatnonzero(keeper == np.arange(n))
+        parent = np.arange(n)
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        hashes = np.frombuffer(self._hashes, dtype=np.uint64).reshape(n, self.bands)[kept]
+        for band in range(self.bands):
+            col = hashes[:, band]
+            order = np.argsort(col, kind="stable")
+            same = np.flatnonzero(col[order][1:] == col[order][:-1])
+            for k in same:
+                a, b = root(int(kept[order[k]])), root(int(kept[order[k + 1]]))
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+        clusters: dict[int, list[int]] = {}
+        for i in kept:
+            clusters.setdefault(root(int(i)), []).append(int(i))
+        near = {}
+        for members in clusters.values():
+            if len(members) > 1:
+                original = min(members, key=lambda i: rank[i])
+                near.update({self.ids[i]: self.ids[original] for i in members if i != original})
+        return exact, near
