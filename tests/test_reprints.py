@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import numpy as np
+
 from policy_corpus.dedup import keys
 from policy_corpus.reprints import Reprints, banding
 
@@ -30,9 +32,11 @@ def corpus() -> list[tuple[str, str, dt.date | None]]:
 
 def find(records: list[tuple[str, str, dt.date | None]]) -> tuple[dict[str, str], dict[str, str]]:
     finder = Reprints()
+    signatures = {}
     for id, text, date in records:
-        finder.add(id, *keys(text, date))
-    return finder.result()
+        digest, day, signatures[id] = keys(text, date)
+        finder.add(id, digest, day, signatures[id])
+    return finder.result(signatures.__getitem__)
 
 
 def test_exact_and_near_duplicates() -> None:
@@ -60,4 +64,18 @@ def test_banding_is_datasketchs_optimum() -> None:
 
 
 def test_nothing_in_nothing_out() -> None:
-    assert Reprints().result() == ({}, {})
+    assert Reprints().result(lambda id: b"") == ({}, {})
+
+
+def test_a_band_collision_alone_is_not_a_reprint() -> None:
+    """Two texts sharing one band of their signatures but little else are not clustered."""
+    from policy_corpus import dedup
+
+    finder = Reprints()
+    a = np.arange(dedup.NUM_PERM, dtype="<u4")
+    b = a.copy()
+    b[finder.rows :] += 1000  # the first band equal, every other value different
+    finder.add("x", b"\x01" * 16, None, a.tobytes())
+    finder.add("y", b"\x02" * 16, None, b.tobytes())
+    sigs = {"x": a.tobytes(), "y": b.tobytes()}
+    assert finder.result(sigs.__getitem__) == ({}, {})

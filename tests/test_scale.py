@@ -66,7 +66,7 @@ def test_cache_skips_unchanged_files_and_reparses_changed_ones(raw: Path, one_wo
     third = policy_corpus.build(folder, tmp_path / "c", workers=2, cache_dir=cache)
     assert (third.parsed, third.from_cache) == (1, 48)
     assert _tree(tmp_path / "c") != _tree(one_worker)
-    assert not (cache / "parsed.sqlite").is_relative_to(tmp_path / "c")
+    assert [p.name for p in cache.glob("*.sqlite")] == [f"parsed-{cache_mod.parser_version()}.sqlite"]
 
 
 def test_a_new_parser_version_reparses_everything(raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -125,3 +125,26 @@ def test_datatrove_local_pipeline_publishes_what_build_publishes(raw: Path, one_
     assert _tree(tmp_path / "out") == _tree(one_worker)
     again = policy_corpus.build(raw, tmp_path / "again", workers=1, cache_dir=tmp_path / "work" / "cache")
     assert (again.parsed, again.from_cache) == (0, 49)
+
+
+def test_parse_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """Worker processes have different string hash seeds: records must not (homonym regions, sets)."""
+    script = (
+        "import json, sys, pathlib\n"
+        "from policy_corpus.jobs import parse_path\n"
+        "out = []\n"
+        "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.txt')):\n"
+        "    name, sha, e = parse_path((str(p), sys.argv[1]))\n"
+        "    out.append([name, e.status, e.payload.hex() if e.status != 'ok' else __import__('policy_corpus.cache', fromlist=['x']).decode(e.payload)['regions']])\n"
+        "print(json.dumps(out, ensure_ascii=False, default=str))\n"
+    )
+    import os
+    import subprocess
+    import sys
+
+    results = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", script, str(ROOT / "tests" / "cases")], env=env, capture_output=True, text=True, check=True)
+        results.append(done.stdout)
+    assert results[0] == results[1] and len(results[0]) > 1000

@@ -16,6 +16,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from importlib import resources
@@ -103,13 +104,16 @@ POOL_MIN_FILES = 64
 
 def _parse_all(jobs: list[tuple[str, str]], workers: int) -> Iterator[tuple[str, str, Entry]]:
     """Parse the files of `jobs` in `workers` processes (in this one for 1 or a few files); results in any order."""
+    if not jobs:
+        return
     if workers <= 1 or len(jobs) < POOL_MIN_FILES:
         warm_up()
         yield from map(parse_path, jobs)
         return
+    # a worker that dies raises BrokenProcessPool here instead of hanging the build
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-    with ctx.Pool(min(workers, len(jobs)), initializer=warm_up) as pool:
-        yield from pool.imap_unordered(parse_path, jobs, chunksize=8)
+    with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=ctx, initializer=warm_up) as pool:
+        yield from pool.map(parse_path, jobs, chunksize=8)
 
 
 def build(
@@ -125,15 +129,19 @@ def build(
 
     `workers` processes parse (default: all cores); unchanged files are taken from the cache in
     `cache_dir` (default `~/.cache/policy-corpus`), or from a throw-away one with `use_cache=False`.
+    Workers import the calling script again, so a script calling `build` guards it with
+    `if __name__ == "__main__":`. `out_dir` is replaced as a whole: it must not hold the raw
+    folder or the cache, and must be empty or a corpus folder.
     """
     raw_dir = Path(raw_dir)
     out = Path(out_dir) if out_dir is not None else default_out_dir()
     workers = workers or default_workers()
+    folder = (Path(cache_dir) if cache_dir is not None else default_cache_dir()) if use_cache else None
+    check_folders(raw_dir, out, folder)
     with ExitStack() as stack:
-        if use_cache:
-            folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-        else:
-            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="policy-corpus-spool-")))
+        if folder is None:  # a throw-away spool on the output's disk (a tmpfs /tmp would hold it in RAM)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".policy-corpus-spool-", dir=out.parent)))
         cache = ParseCache(folder)
         stack.callback(cache.close)
         clock = _Clock()
@@ -167,6 +175,16 @@ def build(
             cache.prune()
     return Report(articles=stats.articles, rejects=rejects, out_dir=str(out), summary=summary,
                   parsed=len(misses), from_cache=hits, seconds=clock.laps)
+
+
+def check_folders(raw_dir: Path, out: Path, cache: Path | None) -> None:
+    """Refuse an output folder whose replacement would delete the input, the cache or unrelated files."""
+    out_r = out.resolve()
+    for name, path in (("raw folder", raw_dir), ("cache", cache)):
+        if path is not None and (path.resolve() == out_r or out_r in path.resolve().parents):
+            raise ValueError(f"the {name} {path} is inside the output folder {out}, which a build replaces")
+    if out.is_dir() and any(out.iterdir()) and not (out / "build_report.json").is_file():
+        raise ValueError(f"{out} is not empty and holds no corpus (no build_report.json): refusing to replace it")
 
 
 def _scan(paths: list[Path], raw_dir: Path, cache: ParseCache, rejects: list[dict], progress: bool) -> tuple[dict[str, _Seen], list[str]]:
@@ -208,6 +226,7 @@ def _collect(seen: dict[str, _Seen], raw_dir: Path, cache: ParseCache, rejects: 
     for name, (line, values) in sorted(entries.items()):
         s = by_name.get(name)
         if s is None:
+            rejects.append(_reject(curate.METADATA_FILE, "metadata", f"line {line}: {name} was rejected, its curation not applied"))
             continue
         article = Article.model_validate(_record(s, cache))
         try:
@@ -234,7 +253,8 @@ def _duplicates(ok: list[_Seen], cache: ParseCache, curated: dict[str, dict]) ->
             date = curated[s.id]["date"]
             day = date.toordinal() if date else None
         finder.add(s.id, digest, day, sig)
-    return finder.result()
+    sha = {s.id: s.sha256 for s in ok}
+    return finder.result(lambda id: cache.keys(sha[id])[3])
 
 
 def _write(kept: list[_Seen], near: dict[str, str], curated: dict[str, dict], cache: ParseCache, folder: Path, progress: bool) -> Stats:
@@ -243,16 +263,21 @@ def _write(kept: list[_Seen], near: dict[str, str], curated: dict[str, dict], ca
     articles = ShardWriter(folder / "data" / "articles", Article)
     sections = ShardWriter(folder / "data" / "sections", SectionRow)
     example = None
-    for s in _progress(kept, len(kept), "write", progress):
-        rec = curated[s.id] if s.id in curated else _record(s, cache)
-        rec["duplicate_of"] = near.get(s.id)
-        rows = section_rows(rec)
-        articles.add(rec)
-        for row in rows:
-            sections.add(row)
-        stats.add(rec, len(rows))
-        example = example or rec
-    shards = {"articles": articles.close(), "sections": sections.close()}
+    try:
+        for s in _progress(kept, len(kept), "write", progress):
+            rec = curated[s.id] if s.id in curated else _record(s, cache)
+            rec["duplicate_of"] = near.get(s.id)
+            rows = section_rows(rec)
+            articles.add(rec)
+            for row in rows:
+                sections.add(row)
+            stats.add(rec, len(rows))
+            example = example or rec
+        shards = {"articles": articles.close(), "sections": sections.close()}
+    except BaseException:
+        articles.abort()
+        sections.abort()
+        raise
     years = {int(y): k for y, k in stats.by_year.items() if y.isdigit()}
     render_chart({p: k for p, k in stats.by_province.items() if p != NO_REGION}, years, folder / CHART)
     write_croissant(folder)

@@ -12,6 +12,9 @@ import hashlib
 import os
 import pickle
 import sqlite3
+import sys
+import time
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata, resources
@@ -21,9 +24,12 @@ from typing import Any
 import pyarrow as pa
 
 #: Modules whose code decides what a raw file parses to; editing any of them re-parses everything.
-PARSER_MODULES = ("errors", "models", "patterns", "read", "normalise", "segment", "extract", "regions", "validate", "pipeline", "dedup")
+PARSER_MODULES = ("errors", "models", "patterns", "read", "normalise", "segment", "extract", "regions", "validate", "pipeline",
+                  "dedup", "jobs", "cache")
 #: Packages whose data or behaviour the parse depends on.
-PARSER_DEPENDENCIES = ("opencc", "cpca", "pydantic", "datasketch")
+PARSER_DEPENDENCIES = ("opencc", "cpca", "pydantic", "datasketch", "charset-normalizer", "numpy", "xxhash")
+#: Entries of other parser versions are deleted once unused for this long (another checkout may share the cache).
+KEEP_OTHER_VERSIONS_DAYS = 30
 _CODEC = pa.Codec("zstd", compression_level=1)
 
 
@@ -36,6 +42,8 @@ def parser_version() -> str:
         h.update(name.encode() + b"\0" + (pkg / f"{name}.py").read_bytes() + b"\0")
     for dep in PARSER_DEPENDENCIES:
         h.update(f"{dep}=={metadata.version(dep)}\0".encode())
+    # NFKC and character classes follow the interpreter's Unicode database
+    h.update(f"unicode=={unicodedata.unidata_version}\0python=={sys.version_info[:2]}\0".encode())
     return h.hexdigest()[:16]
 
 
@@ -71,12 +79,18 @@ class Entry:
 
 
 class ParseCache:
-    """A SQLite table of entries for one parser version; the main process is its only writer."""
+    """A SQLite file of entries per parser version (`parsed-VERSION.sqlite`); the main process is its only writer.
+
+    One file per version lets checkouts with different rules share the cache folder without
+    evicting each other's entries.
+    """
 
     def __init__(self, folder: Path, version: str | None = None) -> None:
         folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
         self.version = version or parser_version()
-        self.db = sqlite3.connect(folder / "parsed.sqlite")
+        self.path = folder / f"parsed-{self.version}.sqlite"
+        self.db = sqlite3.connect(self.path, timeout=60)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute(
@@ -109,10 +123,17 @@ class ParseCache:
                 self.db.executemany("INSERT OR REPLACE INTO parsed VALUES (?,?,?,?,?,?,?)", self._pending)
             self._pending.clear()
 
-    def prune(self) -> None:
-        """Forget entries of other parser versions: they can never be hit again."""
-        with self.db:
-            self.db.execute("DELETE FROM parsed WHERE version != ?", (self.version,))
+    def prune(self, keep_days: float = KEEP_OTHER_VERSIONS_DAYS) -> list[Path]:
+        """Delete the files of other parser versions unused for `keep_days`; returns them."""
+        self.path.touch()
+        old = time.time() - keep_days * 86400
+        gone = []
+        for path in self.folder.glob("parsed-*.sqlite"):
+            if path != self.path and path.stat().st_mtime < old:
+                for extra in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                    extra.unlink(missing_ok=True)
+                gone.append(path)
+        return gone
 
     def close(self) -> None:
         self.flush()

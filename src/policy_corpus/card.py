@@ -40,6 +40,14 @@ CITATION = """@misc{policy_corpus,
 }"""
 
 
+def package_version() -> str:
+    """The installed package's version (a checkout that is not installed says so)."""
+    try:
+        return metadata.version("policy-corpus")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
 def size_category(n: int) -> str:
     """The hub's size bucket for `n` rows."""
     for bound, name in ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M")):
@@ -61,10 +69,15 @@ def _how(name: str) -> str:
     return DERIVED.get(name, "")
 
 
+def _cell(text: str) -> str:
+    """A value safe inside a Markdown table cell."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
 def _table(counts: dict[str, int], head: str, total: int, limit: int = 40) -> list[str]:
     lines = [f"| {head} | articles | share |", "|---|---:|---:|"]
     items = list(counts.items())
-    lines += [f"| {k} | {v} | {v / max(total, 1):.1%} |" for k, v in items[:limit]]
+    lines += [f"| {_cell(k)} | {v} | {v / max(total, 1):.1%} |" for k, v in items[:limit]]
     if len(items) > limit:
         rest = sum(v for _, v in items[limit:])
         lines.append(f"| ({len(items) - limit} more) | {rest} | {rest / max(total, 1):.1%} |")
@@ -186,5 +199,5 @@ def render_card(stats: Stats, example: dict[str, Any] | None, shards: dict[str, 
               f"- Region names and codes follow the gazetteer's vintage ({GAZETTEER_VINTAGE}); later re-designations are not reflected.",
               "- Nicknames of places (`龙江` for 黑龙江) are not resolved.",
               "- Near-duplicate detection is probabilistic (MinHash LSH); pairs just below the threshold may be missed.",
-              "", "## Citation", "", "```bibtex", CITATION % metadata.version("policy-corpus"), "```", ""]
+              "", "## Citation", "", "```bibtex", CITATION % package_version(), "```", ""]
     return "\n".join(lines)

@@ -10,8 +10,10 @@ import argparse
 import csv
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
+from concurrent.futures import BrokenExecutor
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +81,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return VERBS[args.verb](args)
+    except sqlite3.Error as exc:
+        print(f"policy-corpus {args.verb}: error: parse cache: {exc} (another build running? or use --no-cache / delete the cache)", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenExecutor:
+        print(f"policy-corpus {args.verb}: error: a parsing worker died (out of memory?); rerun with --workers 1 to find the file",
+              file=sys.stderr)
+        return EXIT_ERROR
     except BrokenPipeError:  # `policy-corpus show ID | head`
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the closed pipe until exit
         return 0
@@ -174,19 +183,19 @@ def _export(args: argparse.Namespace) -> int:
         files = shards(args.config, args.data)
         with pq.ParquetWriter(out, pq.read_schema(files[0]), compression="zstd") as writer:
             for path in files:
-                table = pq.read_table(path)
-                writer.write_table(table)
-                n += table.num_rows
+                for batch in pq.ParquetFile(path).iter_batches(batch_size=1000):
+                    writer.write_batch(batch)
+                    n += batch.num_rows
     elif args.format == "jsonl":
         with out.open("w", encoding="utf-8") as f:
             for rec in _rows(args, args.config, args.data):
-                f.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+                f.write(json.dumps(rec, ensure_ascii=False, default=_iso) + "\n")
                 n += 1
     else:
         with out.open("w", encoding="utf-8", newline="") as f:
             writer = None
             for rec in _rows(args, args.config, args.data):
-                row = {k: (json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, list | dict) else v) for k, v in rec.items()}
+                row = {k: (json.dumps(v, ensure_ascii=False, default=_iso) if isinstance(v, list | dict) else v) for k, v in rec.items()}
                 if writer is None:
                     writer = csv.DictWriter(f, fieldnames=list(row))
                     writer.writeheader()
@@ -195,6 +204,11 @@ def _export(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"{n} {args.config} rows written to {out}", file=sys.stderr)
     return 0
+
+
+def _iso(value: Any) -> str:
+    """Dates and timestamps as ISO 8601 (`2023-12-31T19:12:00+08:00`)."""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -48,7 +48,12 @@ def load(config: str = "articles", split: str = "train", data_dir: str | Path | 
 
     if split != "train":
         raise ValueError(f"unknown split {split!r}: the corpus has only 'train'")
-    table = pa.concat_tables([pq.read_table(f, memory_map=True) for f in shards(config, data_dir)])
+    if format not in ("datasets", "arrow", "pandas", "polars"):
+        raise ValueError(f"unknown format {format!r}: choose datasets, arrow, pandas or polars")
+    files = shards(config, data_dir)
+    if format == "datasets":
+        return _dataset(config, files)
+    table = pa.concat_tables([pq.read_table(f, memory_map=True) for f in files])
     if format == "arrow":
         return table
     if format == "pandas":
@@ -59,11 +64,32 @@ def load(config: str = "articles", split: str = "train", data_dir: str | Path | 
         except ImportError:
             raise ImportError("format='polars' needs polars: pip install polars") from None
         return pl.from_arrow(table)
-    if format != "datasets":
-        raise ValueError(f"unknown format {format!r}: choose datasets, arrow, pandas or polars")
-    import datasets
+    raise AssertionError(format)
 
-    return datasets.Dataset(table)
+
+def _dataset(config: str, files: list[Path]) -> Any:
+    """A `datasets.Dataset` without the two full copies its constructor would otherwise make.
+
+    The files are read straight into the features' schema (all fields nullable, as `datasets`
+    wants it), so it need not cast the table; and the fingerprint is a hash of the files'
+    names, sizes and footers, so it need not hash the table's contents.
+    """
+    import datasets
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    import xxhash
+
+    from .schema import hf_features
+
+    schema = hf_features(CONFIGS[config]).arrow_schema.with_metadata(pq.read_schema(files[0]).metadata)
+    table = pa.concat_tables([pq.read_table(f, schema=schema, memory_map=True) for f in files])
+    h = xxhash.xxh64()
+    for f in files:
+        size = f.stat().st_size
+        with f.open("rb") as fh:
+            fh.seek(max(0, size - 65536))
+            h.update(f"{f.name}\0{size}\0".encode() + fh.read())
+    return datasets.Dataset(table, fingerprint=f"policy-corpus-{config}-{h.hexdigest()}")
 
 
 def records(config: str = "articles", folder: str | Path | None = None, columns: list[str] | None = None) -> Iterator[dict[str, Any]]:
@@ -128,8 +154,14 @@ def explain(id: str, raw_dir: str | Path = "raw", data_dir: str | Path | None = 
         if p["field"] == "regions":
             value = "、".join(r["name"] for r in value)
         by_line.setdefault(p["line"], []).append(f"{p['field']}={value} [{p['rule']}]")
+    from .errors import ParseError
+    from .read import decode, read_raw
+
     raw = Path(raw_dir) / f"{id}.txt"
-    lines = raw.read_text(encoding="utf-8", errors="replace").splitlines() if raw.exists() else []
+    try:  # decoded and split exactly as the parser did, so line numbers match the provenance
+        lines = decode(read_raw(raw, Path(raw_dir)), raw.name).split("\n")
+    except (OSError, ParseError):
+        lines = []
     out = [f"{id}  (raw: {raw if raw.exists() else 'not found'})"]
     for n in sorted(k for k in by_line if k is not None):
         text = lines[n - 1].strip() if n <= len(lines) else ""

@@ -28,7 +28,11 @@ def read_metadata(path: Path, known_files: set[str]) -> tuple[dict[str, tuple[in
     problems: list[dict] = []
     if not path.exists():
         return entries, problems
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return entries, [_problem(0, f"not UTF-8 ({exc.reason} at byte {exc.start}); no curation applied")]
+    for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -40,6 +44,9 @@ def read_metadata(path: Path, known_files: set[str]) -> tuple[dict[str, tuple[in
             problems.append(_problem(n, "an object with file_name is required"))
             continue
         name = obj.pop("file_name")
+        if not isinstance(name, str):
+            problems.append(_problem(n, "file_name must be a string"))
+            continue
         unknown = sorted(set(obj) - set(CURATED))
         if unknown:
             problems.append(_problem(n, f"unknown key(s) {', '.join(unknown)}"))
@@ -57,13 +64,16 @@ def _problem(line: int, reason: str) -> dict:
 def apply(article: Article, values: dict[str, Any], line: int) -> Article:
     """The record with curated values in place, re-validated; ParseError if they break a rule."""
     data = article.model_dump()
-    for key, value in values.items():
-        data[key] = _coerce(key, value, article.id)
-    if data["date"] is not None and data["time"] is not None:
-        h, m, *sec = (int(x) for x in data["time"].split(":"))
-        data["published_at"] = dt.datetime.combine(data["date"], dt.time(h, m, *sec), tzinfo=_tz())
-    else:
-        data["published_at"] = None
+    try:
+        for key, value in values.items():
+            data[key] = _coerce(key, value, article.id)
+        if data["date"] is not None and data["time"] is not None:
+            h, m, *sec = (int(x) for x in str(data["time"]).split(":"))
+            data["published_at"] = dt.datetime.combine(data["date"], dt.time(h, m, *sec), tzinfo=_tz())
+        else:
+            data["published_at"] = None
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise ParseError("metadata", f"{METADATA_FILE} line {line}: bad value: {exc}", article.id) from None
     data["provenance"] = [p for p in data["provenance"] if p["field"] not in values] + [
         {"field": k, "rule": METADATA_FILE, "start": None, "end": None, "line": line} for k in values
     ]
@@ -89,6 +99,8 @@ def _coerce(key: str, value: Any, id: str) -> Any:
         return [] if key in ("regions", "documents") else None
     if key == "date":
         return dt.date.fromisoformat(value)
+    if key in ("regions", "documents") and not isinstance(value, list):
+        raise TypeError(f"{key} must be a list")
     if key == "regions":
         codes = [v["code"] if isinstance(v, dict) else str(v) for v in value]
         bad = [c for c in codes if c not in gazetteer().places]

@@ -18,6 +18,7 @@ from typing import Any
 from . import patterns as P
 from . import regions as R
 from .segment import Block, Layout, Line, line_kind
+from .validate import EARLIEST, LATEST
 
 
 @dataclass(frozen=True)
@@ -476,7 +477,7 @@ def _date_in(text: str) -> tuple[dt.date, str | None] | None:
                 day = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
             except ValueError:
                 continue
-            if dt.date(1990, 1, 1) <= day <= dt.date.today():
+            if EARLIEST <= day <= LATEST:
                 return day, m.group("t")
     return None
 

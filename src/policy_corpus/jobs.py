@@ -24,6 +24,8 @@ def parse_bytes(data: bytes, id: str) -> tuple[str, Entry]:
         article = parse(data, id=id, sha256=sha)
     except ParseError as exc:
         return sha, Entry(exc.stage, exc.reason.encode("utf-8"), None, None, None)
+    except Exception as exc:  # a parser bug costs one file, reported, never the build
+        return sha, Entry("internal", f"parser error {type(exc).__name__}: {exc}".encode(), None, None, None)
     digest, day, sig = dedup.keys(article.text, article.date)
     return sha, Entry("ok", encode(article.model_dump()), digest, day, sig)
 

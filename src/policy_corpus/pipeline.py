@@ -80,7 +80,7 @@ def sections_from_blocks(items: list[Block]) -> tuple[list[Section], int]:
 def parse(data: str | bytes, id: str, sha256: str | None = None) -> Article:
     """Turn one raw page into a validated Article, or raise ParseError naming the stage and reason."""
     if isinstance(data, bytes):
-        doc = read_bytes(data, id)
+        doc = read_bytes(data, id, sha256)
     else:
         import hashlib
 

@@ -38,8 +38,9 @@ def publish(repo_id: str, folder: Path, dry_run: bool = False, private: bool = F
     api = HfApi()
     try:
         repo = api.create_repo(repo_id, repo_type="dataset", exist_ok=True, private=private)
+        # shards of an earlier upload that this build no longer has would match the card's globs
         api.upload_folder(folder_path=folder, repo_id=repo_id, repo_type="dataset", allow_patterns=files,
-                          commit_message="Publish policy-corpus")
+                          delete_patterns=["data/**/*.parquet"], commit_message="Publish policy-corpus")
     except HfHubHTTPError as exc:
         raise OSError(f"the hub refused: {exc}") from None
     return str(repo), files

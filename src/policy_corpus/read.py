@@ -78,9 +78,9 @@ def _clean(text: str, file: str | None) -> str:
     return text
 
 
-def read_bytes(data: bytes, id: str) -> RawDoc:
-    """Turn bytes already in memory into a RawDoc."""
-    return RawDoc(id=id, text=decode(data, id), sha256=hashlib.sha256(data).hexdigest())
+def read_bytes(data: bytes, id: str, sha256: str | None = None) -> RawDoc:
+    """Turn bytes already in memory into a RawDoc (`sha256` if the caller has hashed them already)."""
+    return RawDoc(id=id, text=decode(data, id), sha256=sha256 or hashlib.sha256(data).hexdigest())
 
 
 def list_raw(raw_dir: Path) -> list[Path]:

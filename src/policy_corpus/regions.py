@@ -12,7 +12,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -169,11 +169,15 @@ def find_places(text: str, context: list[str] | None = None, confirm: str | None
     return found
 
 
-@cache
+@lru_cache(maxsize=8)
 def _context_of(text: str) -> list[str]:
-    """Places a longer text (the body) names, with their parents, to settle homonyms elsewhere."""
+    """Places a longer text (the body) names, with their parents, to settle homonyms elsewhere.
+
+    In first-mention order (never a set's order, which changes with the process's hash seed);
+    cached for the few calls one article makes, not for the corpus.
+    """
     found = find_places(text)
-    return [*{c[:2] + "0000" for c in found}, *{c[:4] + "00" for c in found}]
+    return [*dict.fromkeys(c[:2] + "0000" for c in found), *dict.fromkeys(c[:4] + "00" for c in found)]
 
 
 def _contains(outer: str, inner: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
+from collections.abc import Callable
 from functools import cache
 
 import numpy as np
@@ -49,8 +50,13 @@ class Reprints:
         width = len(signature) // NUM_PERM * self.rows
         self._hashes.extend(xxhash.xxh64_intdigest(signature[k * width : (k + 1) * width]) for k in range(self.bands))
 
-    def result(self) -> tuple[dict[str, str], dict[str, str]]:
-        """(exact: id → id of the earliest copy of the same text, near: id → id of its cluster's original)."""
+    def result(self, signature_of: Callable[[str], bytes]) -> tuple[dict[str, str], dict[str, str]]:
+        """(exact: id → id of the earliest copy of the same text, near: id → id of its cluster's original).
+
+        Records sharing a band are only candidates: a pair joins a cluster when the share of equal
+        MinHash values (their estimated Jaccard similarity, read back through `signature_of`)
+        reaches THRESHOLD, so `duplicate_of` never rests on a chance band collision.
+        """
         n = len(self.ids)
         if n == 0:
             return {}, {}
@@ -75,21 +81,31 @@ class Reprints:
                 i = parent[i]
             return i
 
+        signatures: dict[int, np.ndarray] = {}
+
+        def similar(i: int, j: int) -> bool:
+            for k in (i, j):
+                if k not in signatures:
+                    signatures[k] = np.frombuffer(signature_of(self.ids[k]), dtype="<u4")
+            return float(np.mean(signatures[i] == signatures[j])) >= THRESHOLD
+
         hashes = np.frombuffer(self._hashes, dtype=np.uint64).reshape(n, self.bands)[kept]
         for band in range(self.bands):
             col = hashes[:, band]
             order = np.argsort(col, kind="stable")
-            same = np.flatnonzero(col[order][1:] == col[order][:-1])
-            for k in same:
-                a, b = root(int(kept[order[k]])), root(int(kept[order[k + 1]]))
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-        clusters: dict[int, list[int]] = {}
-        for i in kept:
-            clusters.setdefault(root(int(i)), []).append(int(i))
+            starts = np.flatnonzero(np.diff(col[order]) != 0) + 1
+            for run in np.split(order, starts):
+                members = [int(kept[k]) for k in run]
+                for x, i in enumerate(members):
+                    for j in members[x + 1 :]:
+                        a, b = root(i), root(j)
+                        if a != b and similar(i, j):
+                            parent[max(a, b)] = min(a, b)
+        roots = np.fromiter((root(int(i)) for i in kept), dtype=np.int64, count=len(kept))
+        order = np.argsort(roots, kind="stable")
         near = {}
-        for members in clusters.values():
-            if len(members) > 1:
-                original = min(members, key=lambda i: rank[i])
-                near.update({self.ids[i]: self.ids[original] for i in members if i != original})
+        for group in np.split(kept[order], np.flatnonzero(np.diff(roots[order]) != 0) + 1):
+            if len(group) > 1:  # only clusters become Python objects
+                original = int(group[np.argmin(rank[group])])
+                near.update({self.ids[i]: self.ids[original] for i in group if i != original})
         return exact, near

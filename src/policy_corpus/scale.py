@@ -26,12 +26,12 @@ from datatrove.io import DataFolderLike, get_datafolder
 from datatrove.pipeline.base import PipelineStep
 from datatrove.pipeline.readers.base import BaseDiskReader
 
-from .cache import Entry, ParseCache
+from .cache import Entry, ParseCache, parser_version
 from .jobs import parse_bytes
 from .read import MAX_BYTES
 
 ENTRY_SCHEMA = pa.schema([
-    ("name", pa.string()), ("sha256", pa.string()), ("status", pa.string()), ("payload", pa.binary()),
+    ("name", pa.string()), ("version", pa.string()), ("sha256", pa.string()), ("status", pa.string()), ("payload", pa.binary()),
     ("digest", pa.binary()), ("day", pa.int64()), ("signature", pa.binary()),
 ])
 
@@ -77,10 +77,11 @@ class EntryWriter(PipelineStep):
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         rows: list[dict[str, Any]] = []
+        version = parser_version()
         with self.output_folder.open(f"entries/{rank:05d}.parquet", "wb") as f, pq.ParquetWriter(f, ENTRY_SCHEMA) as writer:
             for doc in data:
                 e: Entry = doc.metadata["entry"]
-                rows.append({"name": doc.metadata["name"], "sha256": doc.metadata["sha256"], "status": e.status,
+                rows.append({"name": doc.metadata["name"], "version": version, "sha256": doc.metadata["sha256"], "status": e.status,
                              "payload": e.payload, "digest": e.digest, "day": e.day, "signature": e.signature})
                 if len(rows) >= 500:
                     writer.write_table(pa.Table.from_pylist(rows, schema=ENTRY_SCHEMA))
@@ -113,14 +114,18 @@ class PublishStep(PipelineStep):
 
 
 def load_entries(entries_dir: Path, cache_dir: Path) -> int:
-    """Put every task's entries into the parse cache; returns how many."""
+    """Put every task's entries into the parse cache; returns how many.
+
+    Entries written by another parser version (a reused work folder, a node with other code)
+    are skipped, so `build` parses those files again instead of publishing stale records.
+    """
     cache = ParseCache(cache_dir)
     n = 0
     try:
         for path in sorted(entries_dir.glob("*.parquet")):
             for batch in pq.ParquetFile(path).iter_batches(batch_size=500):
                 for r in batch.to_pylist():
-                    if r["sha256"]:
+                    if r["sha256"] and r["version"] == cache.version:
                         cache.put(r["sha256"], Entry(r["status"], r["payload"], r["digest"], r["day"], r["signature"]))
                         n += 1
     finally:

@@ -8,6 +8,7 @@ whole folder is written beside the old one and swapped in only when complete.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -101,6 +102,11 @@ class ShardWriter:
             self._sink.close()
             self._writer = self._sink = None
 
+    def abort(self) -> None:
+        """Release the open file after a failure (the staged folder is discarded anyway)."""
+        self.rows = []
+        self._close_shard()
+
     def close(self) -> list[Path]:
         """Finish the last shard and give every shard its final `-of-` name (one empty shard if no rows)."""
         self.flush()
@@ -125,6 +131,7 @@ def staged_folder(out_dir: Path) -> Iterator[Path]:
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir.parent))
+    os.chmod(tmp, 0o755)  # mkdtemp's 0700 would make the published folder private
     try:
         yield tmp
         if out_dir.exists():
