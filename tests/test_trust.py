@@ -207,3 +207,57 @@ def test_truncation_never_gives_wrong_values(percent: int, seed_id: str) -> None
     # a value the truncated page still carries is right, or missing (null), never different
     for key in ("title", "subtitle", "author", "post", "source", "source_issue", "date", "time"):
         assert got[key] in (gold[key], None) or key == "title" and gold[key] and gold[key].startswith(got[key]), key
+
+
+def test_bad_metadata_values_are_reported_and_the_build_goes_on(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    shutil.copytree(ROOT / "raw", raw)
+    lines = [
+        {"file_name": "000_dac59bbde87f66ac.txt", "date": "2023/01/01"},
+        {"file_name": "001_9406a226c00c984a.txt", "time": "25:00"},
+        {"file_name": "002_11b0dad92a3b82e3.txt", "regions": "430000"},
+        {"file_name": ["003_e1d2117a9e060141.txt"], "title": "x"},
+    ]
+    (raw / "metadata.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    report = policy_corpus.build(raw, tmp_path / "out", workers=1)
+    reasons = {r["file"]: r["reason"] for r in report.rejects if r["file"] != "metadata.jsonl"}
+    assert reasons["000_dac59bbde87f66ac.txt"].startswith("metadata.jsonl line 1: bad value")
+    assert reasons["001_9406a226c00c984a.txt"].startswith("metadata.jsonl line 2:")
+    assert reasons["002_11b0dad92a3b82e3.txt"] == "metadata.jsonl line 3: bad value: regions must be a list"
+    assert {"file": "metadata.jsonl", "stage": "metadata", "reason": "line 4: file_name must be a string"} in report.rejects
+    assert report.articles == 2
+
+
+def test_a_parser_bug_costs_one_file_not_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from policy_corpus import jobs
+
+    original = jobs.parse
+
+    def buggy(data: bytes, id: str, sha256: str | None = None) -> object:
+        if id.startswith("001_"):
+            raise IndexError("list index out of range")
+        return original(data, id=id, sha256=sha256)
+
+    monkeypatch.setattr(jobs, "parse", buggy)
+    report = policy_corpus.build(ROOT / "raw", tmp_path / "out", workers=1, use_cache=False)
+    assert report.articles == 4
+    assert report.rejects == [{"file": "001_9406a226c00c984a.txt", "stage": "internal",
+                               "reason": "parser error IndexError: list index out of range"}]
+
+
+@pytest.mark.parametrize("case", ["raw inside out", "cache inside out", "foreign folder"])
+def test_the_output_folder_never_swallows_other_files(tmp_path: Path, case: str) -> None:
+    out = tmp_path / "out"
+    raw, cache = ROOT / "raw", tmp_path / "cache"
+    if case == "raw inside out":
+        raw = out / "raw"
+        shutil.copytree(ROOT / "raw", raw)
+    elif case == "cache inside out":
+        cache = out / "cache"
+    else:
+        out.mkdir()
+        (out / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ValueError, match="inside the output folder|refusing to replace it"):
+        policy_corpus.build(raw, out, workers=1, cache_dir=cache)
+    assert case != "foreign folder" or (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert case != "raw inside out" or len(list(raw.glob("*.txt"))) == 5

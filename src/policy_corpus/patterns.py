@@ -95,6 +95,8 @@ DATE_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发表日期
 VALUE_END = re.compile(f"\\s{{2,}}|\\s*(?={LABEL.pattern})|\\s+(?=\\d{{4}}[-/.年])|\\s*[|｜【】\\[\\]]")
 
 # --- dates ----------------------------------------------------------------------------------
+#: A clock time as the `time` field holds it: H:MM or HH:MM, optionally :SS.
+VALID_TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
 DATE_YMD = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s*(?P<t>\d{1,2}:\d{2}(?::\d{2})?))?(?!\d)"

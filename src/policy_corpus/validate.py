@@ -35,6 +35,8 @@ def check_article(a: Article) -> list[str]:
             problems.append(f"{name} contains boilerplate")
     if a.date is not None and not EARLIEST <= a.date <= LATEST:
         problems.append(f"implausible date {a.date}")
+    if a.time is not None and not P.VALID_TIME.fullmatch(a.time):
+        problems.append(f"implausible time {a.time}")
     if a.published_at is not None and a.published_at.date() != a.date:
         problems.append("published_at does not fall on date")
     places = gazetteer().places
