@@ -103,7 +103,7 @@ POOL_MIN_FILES = 64
 
 
 def _parse_all(jobs: list[tuple[str, str]], workers: int) -> Iterator[tuple[str, str, Entry]]:
-    """Parse the files of `jobs` in `workers` processes (in this one for 1 or a few files); results in any order."""
+    """Parse the files of `jobs` in `workers` processes (in this one for 1 or a few files), results in job order."""
     if not jobs:
         return
     if workers <= 1 or len(jobs) < POOL_MIN_FILES:
