@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file below a folder, by relative path: two builds are equal when their trees are."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(name="tree")
+def tree_fixture() -> Callable[[Path], dict[str, bytes]]:
+    return tree
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -2,6 +2,7 @@
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import datasets
@@ -25,12 +26,8 @@ def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def test_rebuild_is_byte_identical(rebuilt: Path) -> None:
-    built, packaged = _tree(rebuilt), _tree(PACKAGED)
+def test_rebuild_is_byte_identical(rebuilt: Path, tree: Callable[[Path], dict[str, bytes]]) -> None:
+    built, packaged = tree(rebuilt), tree(PACKAGED)
     assert sorted(built) == sorted(packaged)
     for name in FILES + ["build_report.json"]:
         assert name in built

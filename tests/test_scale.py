@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import datasets
@@ -15,10 +16,6 @@ from policy_corpus import cache as cache_mod
 from policy_corpus import write
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -45,14 +42,14 @@ def pool_for_few_files(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.usefixtures("pool_for_few_files")
-def test_two_workers_give_the_same_bytes_as_one(raw: Path, one_worker: Path, tmp_path: Path) -> None:
+def test_two_workers_give_the_same_bytes_as_one(raw: Path, one_worker: Path, tmp_path: Path, tree: Callable[[Path], dict[str, bytes]]) -> None:
     report = policy_corpus.build(raw, tmp_path / "out", workers=2, use_cache=False)
     assert report.articles == 49
-    assert _tree(tmp_path / "out") == _tree(one_worker)
+    assert tree(tmp_path / "out") == tree(one_worker)
 
 
 @pytest.mark.usefixtures("pool_for_few_files")
-def test_cache_skips_unchanged_files_and_reparses_changed_ones(raw: Path, one_worker: Path, tmp_path: Path) -> None:
+def test_cache_skips_unchanged_files_and_reparses_changed_ones(raw: Path, one_worker: Path, tmp_path: Path, tree: Callable[[Path], dict[str, bytes]]) -> None:
     folder = tmp_path / "raw"
     shutil.copytree(raw, folder)
     cache = tmp_path / "cache"
@@ -60,12 +57,12 @@ def test_cache_skips_unchanged_files_and_reparses_changed_ones(raw: Path, one_wo
     assert (first.parsed, first.from_cache) == (49, 0)
     again = policy_corpus.build(folder, tmp_path / "b", workers=2, cache_dir=cache)
     assert (again.parsed, again.from_cache) == (0, 49)
-    assert _tree(tmp_path / "b") == _tree(one_worker)
+    assert tree(tmp_path / "b") == tree(one_worker)
     changed = folder / "000_dac59bbde87f66ac.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("网络", "网路", 1), encoding="utf-8")
     third = policy_corpus.build(folder, tmp_path / "c", workers=2, cache_dir=cache)
     assert (third.parsed, third.from_cache) == (1, 48)
-    assert _tree(tmp_path / "c") != _tree(one_worker)
+    assert tree(tmp_path / "c") != tree(one_worker)
     assert [p.name for p in cache.glob("*.sqlite")] == [f"parsed-{cache_mod.parser_version()}.sqlite"]
 
 
@@ -115,14 +112,14 @@ def test_small_shards_and_row_groups(raw: Path, one_worker: Path, tmp_path: Path
     assert secs.num_rows == policy_corpus.load("sections", data_dir=one_worker).num_rows
 
 
-def test_datatrove_local_pipeline_publishes_what_build_publishes(raw: Path, one_worker: Path, tmp_path: Path) -> None:
+def test_datatrove_local_pipeline_publishes_what_build_publishes(raw: Path, one_worker: Path, tmp_path: Path, tree: Callable[[Path], dict[str, bytes]]) -> None:
     from policy_corpus import scale
 
     scale.run_local(raw, tmp_path / "out", tmp_path / "work", tasks=2, workers=2)
     entries = sorted((tmp_path / "work" / "entries").glob("*.parquet"))
     assert [p.name for p in entries] == ["00000.parquet", "00001.parquet"]
     assert sum(pq.ParquetFile(p).metadata.num_rows for p in entries) == 49
-    assert _tree(tmp_path / "out") == _tree(one_worker)
+    assert tree(tmp_path / "out") == tree(one_worker)
     again = policy_corpus.build(raw, tmp_path / "again", workers=1, cache_dir=tmp_path / "work" / "cache")
     assert (again.parsed, again.from_cache) == (0, 49)
 

@@ -10,6 +10,7 @@ The output depends only on the raw files, never on the number of workers or on t
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing as mp
 import os
 import tempfile
@@ -31,7 +32,7 @@ from .croissant import write_croissant
 from .errors import ParseError
 from .jobs import parse_path, warm_up
 from .models import Article, SectionRow
-from .read import list_raw
+from .read import list_raw, read_raw
 from .reprints import Reprints
 from .stats import NO_REGION, Stats
 from .write import ShardWriter, section_rows, staged_folder, write_reports
@@ -189,10 +190,6 @@ def check_folders(raw_dir: Path, out: Path, cache: Path | None) -> None:
 
 def _scan(paths: list[Path], raw_dir: Path, cache: ParseCache, rejects: list[dict], progress: bool) -> tuple[dict[str, _Seen], list[str]]:
     """Hash every file; those the cache does not know are to be parsed."""
-    import hashlib
-
-    from .read import read_raw
-
     seen: dict[str, _Seen] = {}
     misses: list[str] = []
     for path in _progress(paths, len(paths), "scan", progress):
@@ -253,8 +250,7 @@ def _duplicates(ok: list[_Seen], cache: ParseCache, curated: dict[str, dict]) ->
             date = curated[s.id]["date"]
             day = date.toordinal() if date else None
         finder.add(s.id, digest, day, sig)
-    sha = {s.id: s.sha256 for s in ok}
-    return finder.result(lambda id: cache.keys(sha[id])[3])
+    return finder.result(lambda k: cache.keys(ok[k].sha256)[3])  # records were added in `ok` order
 
 
 def _write(kept: list[_Seen], near: dict[str, str], curated: dict[str, dict], cache: ParseCache, folder: Path, progress: bool) -> Stats:

@@ -50,11 +50,11 @@ class Reprints:
         width = len(signature) // NUM_PERM * self.rows
         self._hashes.extend(xxhash.xxh64_intdigest(signature[k * width : (k + 1) * width]) for k in range(self.bands))
 
-    def result(self, signature_of: Callable[[str], bytes]) -> tuple[dict[str, str], dict[str, str]]:
+    def result(self, signature_of: Callable[[int], bytes]) -> tuple[dict[str, str], dict[str, str]]:
         """(exact: id → id of the earliest copy of the same text, near: id → id of its cluster's original).
 
         Records sharing a band are only candidates: a pair joins a cluster when the share of equal
-        MinHash values (their estimated Jaccard similarity, read back through `signature_of`)
+        MinHash values (their estimated Jaccard similarity, read back through `signature_of(k)` for the k-th record added)
         reaches THRESHOLD, so `duplicate_of` never rests on a chance band collision.
         """
         n = len(self.ids)
@@ -86,7 +86,7 @@ class Reprints:
         def similar(i: int, j: int) -> bool:
             for k in (i, j):
                 if k not in signatures:
-                    signatures[k] = np.frombuffer(signature_of(self.ids[k]), dtype="<u4")
+                    signatures[k] = np.frombuffer(signature_of(k), dtype="<u4")
             return float(np.mean(signatures[i] == signatures[j])) >= THRESHOLD
 
         hashes = np.frombuffer(self._hashes, dtype=np.uint64).reshape(n, self.bands)[kept]
