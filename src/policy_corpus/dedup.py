@@ -18,6 +18,11 @@ SEED = 1
 #: datasketch's hashing scheme, fixed so cached signatures stay comparable across its versions.
 SCHEME = "affine32"
 _DTYPE = "<u4"
+#: Reprints share their opening: a signature of the first characters is enough, and bounds the
+#: cost of a hostile page (an article of the genre is far shorter).
+MAX_SIGNED_CHARS = 100_000
+#: Shingles hashed per batch: datasketch holds a batch × NUM_PERM matrix in memory.
+BATCH = 8192
 
 
 def _as_is(h: int) -> int:
@@ -48,7 +53,9 @@ def signature(text: str) -> bytes:
     from datasketch import MinHash
 
     m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_as_is, scheme=SCHEME)
-    m.update_batch(_shingle_hashes(text).tolist())
+    hashes = _shingle_hashes(text[:MAX_SIGNED_CHARS]).tolist()
+    for k in range(0, len(hashes), BATCH):  # the minimum over batches is the minimum over all
+        m.update_batch(hashes[k : k + BATCH])
     return m.hashvalues.astype(_DTYPE).tobytes()
 
 

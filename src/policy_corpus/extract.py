@@ -212,7 +212,8 @@ def _continues_title(text: str, title: list[Line]) -> bool:
 # --- title and subtitle ---------------------------------------------------------------------
 
 def _clean_title(text: str) -> str:
-    while (m := P.TITLE_SITE_SUFFIX.search(text)) is not None and m.start() > 6:
+    # a site suffix is short: looking at the tail only keeps the search linear on a long line
+    while (m := P.TITLE_SITE_SUFFIX.search(text, max(0, len(text) - 100))) is not None and m.start() > 6:
         text = text[: m.start()]
     return text.strip()
 
@@ -542,13 +543,17 @@ def editor(page: Page) -> Found | None:
 
 # --- documents and regions ------------------------------------------------------------------
 
+_BOOK_MARK = re.compile("[《》]")
+
+
 def documents(texts: Sequence[str]) -> list[str]:
     """Titles cited in 《》, outermost brackets only, first mention, aliases (`以下简称《X》`) skipped."""
     aliases = {m.group("alias") for t in texts for m in P.DOC_ALIAS.finditer(t)}
     found: dict[str, None] = {}
     for text in texts:
         depth, start = 0, 0
-        for k, ch in enumerate(text):
+        for m in _BOOK_MARK.finditer(text):  # only the brackets, not every character
+            k, ch = m.start(), m.group()
             if ch == "《":
                 if depth == 0:
                     start = k + 1
@@ -562,6 +567,11 @@ def documents(texts: Sequence[str]) -> list[str]:
     return list(found)
 
 
+#: Characters of the body searched for places: the subject of an article shows in its first pages,
+#: and the bound keeps a hostile page's cost in check.
+MAX_REGION_SCAN = 100_000
+
+
 def regions(page: Page, found: dict[str, Found | None]) -> Found | None:
     """Codes of the regions the article is about, with the rule of the first subject that named one.
 
@@ -570,7 +580,7 @@ def regions(page: Page, found: dict[str, Found | None]) -> Found | None:
     province (or place under it) that dominates the body.
     """
     gaz = R.gazetteer()
-    body = "\n".join(b.text for b in page.blocks)
+    body = "\n".join(b.text for b in page.blocks)[:MAX_REGION_SCAN]
     codes: list[str] = []
     first_rule: tuple[str, int | None] | None = None
     headline = (" ".join(t for _, t in page.header.title), page.header.title[0][0]) if page.header.title else None
@@ -598,7 +608,7 @@ def regions(page: Page, found: dict[str, Found | None]) -> Found | None:
         codes.extend(R.find_places(src.value[0]))
         first_rule = ("regions_from_source_organisation", src.line)
     if not codes:
-        codes.extend(_dominant_place([b.text for b in page.blocks]))
+        codes.extend(_dominant_place(body.split("\n")))
         first_rule = ("regions_from_dominant_place_in_body", None)
     codes = list(dict.fromkeys(codes))
     return Found(codes, first_rule[0], first_rule[1]) if codes and first_rule else None

@@ -18,9 +18,22 @@ def is_han(char: str) -> bool:
     return _HAN_RE.match(char) is not None
 
 
+#: Above this length the count runs in numpy, which costs a fixed few microseconds but is
+#: twenty times faster per character than the regular expression.
+_LONG_TEXT = 4096
+
+
 def han_count(text: str) -> int:
     """Number of CJK ideographs in a text."""
-    return len(text) - len(_HAN_RE.sub("", text))
+    if len(text) < _LONG_TEXT:
+        return len(text) - len(_HAN_RE.sub("", text))
+    import numpy as np
+
+    c = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    return int(np.count_nonzero(
+        ((c >= 0x3400) & (c <= 0x4DBF)) | ((c >= 0x4E00) & (c <= 0x9FFF)) | ((c >= 0xF900) & (c <= 0xFAFF))
+        | ((c >= 0x20000) & (c <= 0x2FFFF))
+    ))
 
 
 # --- normalisation ---------------------------------------------------------------------------
@@ -49,12 +62,14 @@ CHROME_LINE = re.compile(
     re.IGNORECASE,
 )
 #: Breadcrumb trails: `当前位置: 首页 > 要闻`, `您的位置:首页>新闻`.
+_CRUMB = r"[^\s>»›]{1,12}+"  # a crumb never holds a separator, so the trail parses one way only
+_CRUMB_SEP = r"\s*+(?:>>?|»|›)\s*+"
 BREADCRUMB = re.compile(
     r"^(?:当前位置|您的位置|您现在的位置|你的位置|你现在的位置|所在位置|现在位置|位置)\s*[::]|首页\s*(?:>|»|›)"
-    r"|^\S{1,12}\s*(?:>>?|»|›)\s*\S{1,12}(?:\s*(?:>>?|»|›)\s*\S{1,12})*\s*(?:>>?|»|›)?$"
+    f"|^{_CRUMB}{_CRUMB_SEP}{_CRUMB}(?:{_CRUMB_SEP}{_CRUMB})*+\\s*+(?:>>?|»|›)?$"
 )
 #: Navigation menus on one line: three or more separators.
-MENU_LINE = re.compile(r"(?:[^|｜]*[|｜]){2,}[^|｜]*")
+MENU_LINE = re.compile(r"(?:[^|｜]*+[|｜]){2,}+[^|｜]*+")
 #: Footer lines: copyright, licences, ICP numbers, reporting hotlines, site credits.
 FOOTER_LINE = re.compile(
     r"版权所有|版权说明|版权声明|版权保护|版权属|copyright|©|ICP备|ICP证|公网安备|公安备案|许可证|"
@@ -65,7 +80,7 @@ FOOTER_LINE = re.compile(
 )
 #: Counters and reviewer credits that carry nothing the record keeps.
 COUNTER_LINE = re.compile(
-    r"(?:浏览|阅读|点击|访问|查看)(?:次数|量|数|率)?\s*[::]?\s*\d+\s*次?|\d+\s*(?:次浏览|人阅读|次阅读)"
+    r"(?:浏览|阅读|点击|访问|查看)(?:次数|量|数|率)?\s*+[::]?\s*+\d++\s*+次?|(?<!\d)\d++\s*+(?:次浏览|人阅读|次阅读)"
 )
 REVIEWER_LABEL = re.compile(r"(?:审核|审校|校对|终审|初审|复审|值班编辑|监制|策划|统筹|制作|设计|视频|摄影|图片)\s*[::]")
 #: Photo captions and credits: `图为…`, `新华社记者 X 摄`, `(X 摄)`.
@@ -74,7 +89,7 @@ CAPTION_LINE = re.compile(r"^(?:图为|图\s*\d*\s*[::]|图片来源|\(?图/)|(?
 EDITORS_NOTE = re.compile(r"(?:全文如下|原文如下|文章如下|全文内容如下|现全文刊发|现予刊发|现转载如下)\s*[::。]?$|^(?:编者按|编者的话|编辑按)\s*[::]")
 #: The hosting page's announcement of a signed article: `X在《Y》杂志(2022年第3期)发表署名文章`.
 ANNOUNCEMENT = re.compile(
-    r"(?P<who>[^,,。;;::“”]*?)在《(?P<pub>[^》]+)》(?:杂志|期刊|报)?(?:上)?\s*(?P<issue>\d{4}年第?\d+期)?(?:上)?\s*"
+    r"(?P<who>[^,,。;;::“”]{0,80}?)在《(?P<pub>[^》]{1,80})》(?:杂志|期刊|报)?(?:上)?\s*+(?P<issue>\d{4}年第?\d+期)?(?:上)?\s*+"
     r"(?:发表|刊发|刊登)(?:了)?(?:署名|理论)?(?:文章|评论|述评)"
 )
 #: Time words that open an editor's note before the signer: `近日,`.
@@ -87,7 +102,7 @@ _LABEL_WORDS = (
 )
 LABEL = re.compile(f"(?:{_LABEL_WORDS})\\s*[::]")
 SOURCE_LABEL = re.compile(r"(?:来源|稿源|出处|信息来源|文章来源|转载自|转自|来自)\s*[::]?\s*")
-SOURCE_BRACKETED = re.compile(r"^[((]\s*(?:来源|稿源|转自|来自)\s*[::]?\s*(?P<value>[^))]+)[))]$")
+SOURCE_BRACKETED = re.compile(r"^[((]\s*+(?:来源|稿源|转自|来自)\s*+(?:[::]\s*+)?(?P<value>[^))\s][^))]*+)[))]$")
 AUTHOR_LABEL = re.compile(r"(?:文章作者|作者|撰稿|撰文|文)\s*[::/|]\s*")
 EDITOR_LABEL = re.compile(r"(?<![总主])(?:责任编辑|责编|编辑|网络编辑|网页编辑)\s*[::]\s*")
 DATE_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发表日期|发文时间|发文日期|时间|日期|更新时间|发布)\s*[::]\s*")
@@ -105,9 +120,11 @@ DATE_DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d
 
 # --- bylines and posts ----------------------------------------------------------------------
 _NOT_NAME = "(?!记者|通讯员|实习生|评论员|摄影|编辑|本报|特约)"
-_NAME = f"{_NOT_NAME}(?:[{HAN}]{{2,4}}|[{HAN}]{{1,6}}·[{HAN}]{{1,8}})"
+#: A name neither starts nor ends with 和, the separator of a list of names that is a Han character too:
+#: otherwise `和和和…` splits into names in exponentially many ways.
+_NAME = f"{_NOT_NAME}(?!和)(?:[{HAN}]{{2,4}}|[{HAN}]{{1,6}}·[{HAN}]{{1,8}})(?<!和)"
 NAME = re.compile(f"(?:{_NAME})")
-NAMES = re.compile(f"(?:{_NAME})(?:\\s*[、,,和]\\s*(?:{_NAME}))*")
+NAMES = re.compile(f"(?:{_NAME})(?:\\s*+[、,,和]\\s*+(?:{_NAME}))*")
 NAME_LINE = re.compile(
     f"(?:作者\\s*[::]?\\s*|文\\s*[/|｜]\\s*)?(?P<names>{NAMES.pattern})(?:\\s+(?:图|摄影|图片|摄)\\s*[/:：]\\s*\\S+)?"
 )
@@ -121,7 +138,7 @@ POST_END = re.compile(f"(?:{POST_WORD})$")
 POST_ANY = re.compile(f"(?:{POST_WORD})")
 #: `X省委`, `X县委`: an organisation of the party or government in a post.
 NEWSROOM_ROLE = re.compile(r"(?:本报|本台|本刊|本网|新华社|人民日报|央视)?(?:特约|首席|见习|实习)?(?:记者|通讯员|评论员|编辑|实习生|主持人|撰稿人)")
-SIGNED_POST = re.compile(r"[((]?\s*作者(?:系|为|是|单位\s*[::])\s*(?P<post>[^()()]+?)\s*[))]?$")
+SIGNED_POST = re.compile(r"[((]?\s*+作者(?:系|为|是|单位\s*+[::])\s*+(?P<post>[^()()]*?[^()()\s])\s*+[))]?$")
 TRAILING_BYLINE = re.compile(
     f"(?:(?<=[。!?”\"])|^)\\s*[((]\\s*(?:(?:本报|本台)?(?:特约|首席|见习)?(?:记者|通讯员|实习生)\\s*)?"
     f"(?P<names>{NAMES.pattern}(?:(?:\\s+|\\s*(?:记者|通讯员|实习生)\\s*)(?:{_NAME}))*)\\s*[))]$"
@@ -148,7 +165,7 @@ HEADING_PAREN_NUM = re.compile(r"^[((][一二三四五六七八九十]+[))]\s*\S
 HEADING_ARABIC = re.compile(r"^\d{1,2}\s*[、.．]\s*(?!\d)\S")
 HEADING_DASH = re.compile(r"^(?:——|--)\s*(?P<text>[^。!?]+?)\s*[。!]?$")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
-DOC_ALIAS = re.compile(r"(?:以下简称|下称|简称)\s*《(?P<alias>[^》]+)》")
+DOC_ALIAS = re.compile(r"(?:以下简称|下称|简称)\s*+《(?P<alias>[^《》]{1,80}+)》")
 
 # --- footer facts ---------------------------------------------------------------------------
 _SITE_NAME = r"[^\s©|｜:：,，。()（）“”\"]{2,30}?"
@@ -156,7 +173,7 @@ SITE_BEFORE_COPYRIGHT = re.compile(
     f"(?:^|\\s)(?P<site>{_SITE_NAME})\\s*(?:\\d{{4}}\\s*[-—–]\\s*\\d{{4}}\\s*)?(?:版权所有|版权说明|版权声明)"
 )
 SITE_AFTER_COPYRIGHT = re.compile(
-    r"(?:版权所有|版权属于?|copyright)\s*(?:[©:：]|\(c\)|\s)*\s*(?:\d{4}(?:\s*[-—–]\s*\d{4})?\s*)?"
+    r"(?:版权所有|版权属于?|copyright)(?:[©:：\s]|\(c\))*+(?:\d{4}(?:\s*+[-—–]\s*+\d{4})?\s*+)?"
     f"(?P<site>{_SITE_NAME})(?=[\\s(（,，。|]|$|版权|all)",
     re.IGNORECASE,
 )

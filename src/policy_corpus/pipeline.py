@@ -43,7 +43,7 @@ def _cut_bylines(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Fo
         if (m := P.TRAILING_BYLINE.search(last)) is not None:
             byline = Found(m.group("names"), "trailing_byline", i)
             body[-1] = (i, last[: m.start()].rstrip())
-        elif (m := re.search(r"[((]\s*作者(?:系|为|是)\s*(?P<post>[^()()]+?)\s*[))]$", last)) is not None:
+        elif (m := re.search(r"[((]\s*+作者(?:系|为|是)\s*+(?P<post>[^()()]*?[^()()\s])\s*+[))]$", last)) is not None:
             byline = Found(m.group("post").rstrip("。"), "signed_post", i)
             body[-1] = (i, last[: m.start()].rstrip())
         if not body[-1][1]:

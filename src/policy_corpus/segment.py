@@ -16,6 +16,12 @@ Line = tuple[int, str]  # (0-based line number in the raw file, normalised text)
 
 #: Line kinds that end the body when met after it started.
 END_KINDS = frozenset({"footer", "menu", "meta", "chrome", "signed", "note"})
+#: Lines longer than this are never chrome, labels or bylines (those are short): they are prose,
+#: or embedded data (a base64 image) when they hold almost no Han. The classifiers never see them,
+#: which bounds the cost of every line pattern.
+MAX_CLASSIFIED_CHARS = 2000
+#: Longest heading assembled from consecutive short lines.
+MAX_JOINED_HEADING = 200
 
 
 @dataclass(frozen=True)
@@ -50,9 +56,11 @@ def is_meta(text: str) -> bool:
 
 def line_kind(text: str) -> str:
     """What a non-empty line is, judged by its shape alone."""
+    if len(text) > MAX_CLASSIFIED_CHARS:
+        return "text" if P.han_count(text) * 10 >= len(text) else "image"
     if P.BREADCRUMB.search(text):
         return "breadcrumb"
-    if P.EDITORS_NOTE.search(text) or P.ANNOUNCEMENT.search(text) and not P.SENTENCE_END.search(text[:-1]):
+    if P.EDITORS_NOTE.search(text) or "在《" in text and P.ANNOUNCEMENT.search(text) and not P.SENTENCE_END.search(text[:-1]):
         return "note"
     if P.SIGNED_POST.fullmatch(text) and text[:1] in "((作":
         return "signed"
@@ -144,7 +152,9 @@ def blocks(body: tuple[Line, ...]) -> list[Block]:
         is_last = k == len(body) - 1
         if kind is not None and is_last:
             kind = None
-        if kind == "plain" and out and out[-1].heading_kind == "plain" and k > 0 and body[k - 1][0] == out[-1].line_last:
+        # a heading printed over several lines, up to a heading's length (a run of short lines is not one heading)
+        short = bool(out) and len(out[-1].text) + len(text) < MAX_JOINED_HEADING
+        if kind == "plain" and short and out[-1].heading_kind == "plain" and k > 0 and body[k - 1][0] == out[-1].line_last:
             prev = out.pop()
             out.append(_Joined(prev.line, prev.text + " " + text, "plain", line_last=i))
             continue
@@ -171,37 +181,77 @@ class _Joined(Block):
     line_last: int = 0
 
 
+#: A pull quote is a short paragraph; its source is a paragraph of ordinary length.
+MAX_QUOTE_CHARS = 1000
+MAX_SOURCE_CHARS = 20000
+#: Verifications by sequence matching per candidate, and in all per page, and index entries read
+#: per page: bounds that only hostile pages reach; past them the remaining paragraphs are kept.
+MAX_VERIFY_PER_QUOTE = 8
+MAX_VERIFY = 2000
+MAX_POSTINGS = 2_000_000
+
+
 def drop_pull_quotes(paragraphs: list[str]) -> tuple[list[str], int]:
-    """Drop short paragraphs that repeat, usually shortened, a sentence found elsewhere in the body."""
-    grams = [_grams(p) for p in paragraphs]
-    pairs = list(zip(paragraphs, grams, strict=True))
+    """Drop short paragraphs that repeat, usually shortened, a sentence found elsewhere in the body.
+
+    Near-linear: a candidate is compared only with the longer paragraphs that share a fifth of
+    its 4-grams, found through an index of the candidates' 4-grams, best first.
+    """
+    candidates = {k: core for k, p in enumerate(paragraphs) if (core := _quote_core(p)) is not None}
+    if not candidates:
+        return list(paragraphs), 0
+    grams = {k: _grams(paragraphs[k]) for k in candidates}
+    wanted = frozenset().union(*grams.values())
+    postings: dict[str, list[int]] = {}
+    for j, other in enumerate(paragraphs):
+        if len(other) <= MAX_SOURCE_CHARS:
+            for g in _grams(other) & wanted:
+                postings.setdefault(g, []).append(j)
+    budget = [MAX_POSTINGS, MAX_VERIFY]
     kept, dropped = [], 0
     for k, para in enumerate(paragraphs):
-        if P.han_count(para) <= 80 and _repeats(para, grams[k], pairs[:k] + pairs[k + 1 :]):
+        if k in candidates and _repeats(k, candidates[k], grams[k], paragraphs, postings, budget):
             dropped += 1
             continue
         kept.append(para)
     return kept, dropped
 
 
+def _quote_core(para: str) -> str | None:
+    """The text a pull quote candidate must find elsewhere, or None when the paragraph cannot be one."""
+    if len(para) > MAX_QUOTE_CHARS or P.han_count(para) > 80:
+        return None
+    core = para.rstrip("。!?")
+    return core if P.han_count(core) >= 12 else None
+
+
 def _grams(text: str, n: int = 4) -> frozenset[str]:
     return frozenset(text[i : i + n] for i in range(len(text) - n + 1))
 
 
-def _repeats(para: str, grams: frozenset[str], others: list[tuple[str, frozenset[str]]]) -> bool:
+def _repeats(k: int, core: str, grams: frozenset[str], paragraphs: list[str], postings: dict[str, list[int]], budget: list[int]) -> bool:
     """True when matching blocks of ≥ 4 characters in one longer paragraph cover 80 % of this one.
 
     Such blocks hold at least a fifth of the paragraph's 4-grams, so paragraphs sharing fewer
     are skipped before the (quadratic) sequence matching.
     """
-    core = para.rstrip("。!?")
-    if P.han_count(core) < 12:
-        return False
+    size = len(paragraphs[k])
+    shared: dict[int, int] = {}
+    for g in grams:
+        hits = postings.get(g, ())
+        budget[0] -= len(hits)
+        if budget[0] < 0:
+            return False
+        for j in hits:
+            if j != k and len(paragraphs[j]) > size:
+                shared[j] = shared.get(j, 0) + 1
     need = 0.2 * len(grams)
-    for other, other_grams in others:
-        if len(other) <= len(para) or len(grams & other_grams) < need:
-            continue
-        matcher = difflib.SequenceMatcher(None, core, other, autojunk=False)
+    ranked = sorted((j for j, n in shared.items() if n >= need), key=lambda j: (-shared[j], j))
+    for j in ranked[:MAX_VERIFY_PER_QUOTE]:
+        budget[1] -= 1
+        if budget[1] < 0:
+            return False
+        matcher = difflib.SequenceMatcher(None, core, paragraphs[j], autojunk=False)
         covered = sum(b.size for b in matcher.get_matching_blocks() if b.size >= 4)
         if covered >= 0.8 * len(core):
             return True
