@@ -132,7 +132,7 @@ def test_parse_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
         "out = []\n"
         "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.txt')):\n"
         "    name, sha, e = parse_path((str(p), sys.argv[1]))\n"
-        "    out.append([name, e.status, e.payload.hex() if e.status != 'ok' else __import__('policy_corpus.cache', fromlist=['x']).decode(e.payload)['regions']])\n"
+        "    out.append([name, e.status, e.payload.hex() if e.status != 'ok' else __import__('policy_corpus.cache', fromlist=['x']).decode_record(e.payload)['regions']])\n"
         "print(json.dumps(out, ensure_ascii=False, default=str))\n"
     )
     import os

@@ -48,7 +48,7 @@ def _damaged(raw: Path, outside: Path) -> dict[str, str | None]:
         "d12_chrome_only.txt": ("分享\n关闭窗口\n打印本页\n版权所有 某某网\n网络安全和信息化办公室\n".encode() * 5, "segment"),
         "d13_title_only.txt": ("全省网信工作会议召开\n2023-07-27 11:09\n来源:某某日报\n".encode(), "segment"),
         "d14_footer_only.txt": ("【责任编辑:张三】\n版权所有©某某新闻网 京ICP备00000000号\n举报电话:12377\n".encode() * 3, "segment"),
-        "d15_utf16_nobom.txt": (text.encode("utf-16-le"), "read"),
+        "d15_utf16_nobom.txt": (text.encode("utf-16-le"), None),
         "d16_bad_utf16.txt": (codecs.BOM_UTF16_LE + b"\x00\xd8" * 3 + "网络".encode("utf-16-le"), "read"),
         "d17_punctuation.txt": (",。、;:!?“”《》" .encode() * 50, "read"),
         "d18_one_sentence.txt": ("网络安全很重要。".encode(), "read"),
@@ -144,14 +144,17 @@ def test_metadata_jsonl_overrides_and_errors(tmp_path: Path) -> None:
     (raw / "metadata.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
     report = policy_corpus.build(raw, tmp_path / "out")
     reasons = sorted((r["file"], r["reason"]) for r in report.rejects)
-    assert reasons[0] == ("002_11b0dad92a3b82e3.txt", "metadata.jsonl line 5: implausible date 2999-01-01")
-    assert reasons[1:] == [("metadata.jsonl", "line 3: unknown file_name 'nope.txt'"), ("metadata.jsonl", "line 4: unknown key(s) colour")]
+    assert reasons == [
+        ("metadata.jsonl", "line 3: unknown file_name 'nope.txt'"),
+        ("metadata.jsonl", "line 4: unknown key(s) colour"),
+        ("metadata.jsonl", "line 5: date: implausible date 2999-01-01; 002_11b0dad92a3b82e3 keeps its parsed date"),
+    ]
     rows = {r["id"]: r for r in policy_corpus.load(data_dir=tmp_path / "out").to_list()}
     a = rows["001_9406a226c00c984a"]
     assert (str(a["date"]), a["author"]) == ("2022-09-01", "某某")
     assert {"field": "date", "rule": "metadata.jsonl", "start": None, "end": None, "line": 1} in a["provenance"]
     assert rows["004_12268834ad4b7733"]["source"] == "陕西日报"
-    assert "002_11b0dad92a3b82e3" not in rows
+    assert str(rows["002_11b0dad92a3b82e3"]["date"]) == GOLD["002_11b0dad92a3b82e3"]["date"]  # the bad value was not applied
 
 
 @pytest.mark.parametrize("seed_id", sorted(GOLD))
@@ -220,12 +223,15 @@ def test_bad_metadata_values_are_reported_and_the_build_goes_on(tmp_path: Path) 
     ]
     (raw / "metadata.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
     report = policy_corpus.build(raw, tmp_path / "out", workers=1)
-    reasons = {r["file"]: r["reason"] for r in report.rejects if r["file"] != "metadata.jsonl"}
-    assert reasons["000_dac59bbde87f66ac.txt"].startswith("metadata.jsonl line 1: bad value")
-    assert reasons["001_9406a226c00c984a.txt"].startswith("metadata.jsonl line 2:")
-    assert reasons["002_11b0dad92a3b82e3.txt"] == "metadata.jsonl line 3: bad value: regions must be a list"
-    assert {"file": "metadata.jsonl", "stage": "metadata", "reason": "line 4: file_name must be a string"} in report.rejects
-    assert report.articles == 2
+    assert {r["file"] for r in report.rejects} == {"metadata.jsonl"}  # no article is lost to a bad value
+    reasons = sorted((r["reason"] for r in report.rejects), key=lambda r: int(r.split()[1].rstrip(":")))
+    assert reasons[0].startswith("line 1: bad value for date:") and reasons[0].endswith("000_dac59bbde87f66ac keeps its parsed date")
+    assert reasons[1] == "line 2: time: implausible time 25:00; 001_9406a226c00c984a keeps its parsed time"
+    assert reasons[2] == "line 3: bad value for regions: regions must be a list; 002_11b0dad92a3b82e3 keeps its parsed regions"
+    assert reasons[3] == "line 4: file_name must be a string"
+    assert report.articles == 5
+    rows = {r["id"]: r for r in policy_corpus.load(data_dir=tmp_path / "out").to_list()}
+    assert str(rows["000_dac59bbde87f66ac"]["date"]) == GOLD["000_dac59bbde87f66ac"]["date"]
 
 
 def test_a_parser_bug_costs_one_file_not_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing as mp
 import os
-import tempfile
+import shutil
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -24,18 +24,18 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import curate
-from .cache import Entry, ParseCache, decode, default_cache_dir
+from . import curate, outdir
+from .cache import CacheError, Entry, ParseCache, decode_record, default_cache_dir
 from .card import CHART, render_card
 from .chart import render_chart
 from .croissant import write_croissant
 from .errors import ParseError
-from .jobs import parse_path, warm_up
+from .jobs import PARSE_SECONDS, TIMEOUT, parse_path, warm_up, worker_init
 from .models import Article, SectionRow
-from .read import list_raw, read_raw
+from .read import check_name, display_name, list_raw, read_raw
 from .reprints import Reprints
 from .stats import NO_REGION, Stats
-from .write import ShardWriter, section_rows, staged_folder, write_reports
+from .write import ShardWriter, section_rows, write_reports
 
 
 def default_out_dir() -> Path:
@@ -59,6 +59,7 @@ class Report:
     parsed: int = 0  # files parsed in this build
     from_cache: int = 0  # files whose record or reject came from the parse cache
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of each pass (not in the summary: it varies)
+    recovered: list[str] = field(default_factory=list)  # what the start-up recovery of the output folder did
 
     @property
     def ok(self) -> bool:
@@ -88,7 +89,7 @@ class _Clock:
 
 
 def _reject(name: str, stage: str, reason: str) -> dict[str, str]:
-    return {"file": name, "stage": stage, "reason": reason}
+    return {"file": display_name(name), "stage": stage, "reason": reason}
 
 
 def _progress(items: Iterable, total: int, desc: str, show: bool) -> Iterable:
@@ -103,7 +104,7 @@ def _progress(items: Iterable, total: int, desc: str, show: bool) -> Iterable:
 POOL_MIN_FILES = 64
 
 
-def _parse_all(jobs: list[tuple[str, str]], workers: int) -> Iterator[tuple[str, str, Entry]]:
+def _parse_all(jobs: list[tuple[str, str, float | None]], workers: int) -> Iterator[tuple[str, str, Entry]]:
     """Parse the files of `jobs` in `workers` processes (in this one for 1 or a few files), results in job order."""
     if not jobs:
         return
@@ -111,10 +112,11 @@ def _parse_all(jobs: list[tuple[str, str]], workers: int) -> Iterator[tuple[str,
         warm_up()
         yield from map(parse_path, jobs)
         return
-    # a worker that dies raises BrokenProcessPool here instead of hanging the build
+    # a worker that dies raises BrokenProcessPool here instead of hanging the build; workers leave
+    # by themselves when this process is killed (worker_init)
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-    with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=ctx, initializer=warm_up) as pool:
-        yield from pool.map(parse_path, jobs, chunksize=8)
+    with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=ctx, initializer=worker_init, initargs=(os.getpid(),)) as pool:
+        yield from pool.map(parse_path, jobs, chunksize=4)
 
 
 def build(
@@ -125,6 +127,7 @@ def build(
     cache_dir: str | Path | None = None,
     use_cache: bool = True,
     progress: bool = False,
+    time_limit: float | None = PARSE_SECONDS,
 ) -> Report:
     """Parse every `*.txt` of `raw_dir` and publish the dataset to `out_dir`; never stops on a bad file.
 
@@ -132,17 +135,24 @@ def build(
     `cache_dir` (default `~/.cache/policy-corpus`), or from a throw-away one with `use_cache=False`.
     Workers import the calling script again, so a script calling `build` guards it with
     `if __name__ == "__main__":`. `out_dir` is replaced as a whole: it must not hold the raw
-    folder or the cache, and must be empty or a corpus folder.
+    folder or the cache, and must be empty or a folder a build wrote (its manifest lists every
+    file): anything else in it is refused before parsing, and nothing outside it is touched but
+    this build's own transient folders beside it. A file that takes longer than `time_limit`
+    seconds to parse is rejected as `timeout`.
     """
     raw_dir = Path(raw_dir)
     out = Path(out_dir) if out_dir is not None else default_out_dir()
     workers = workers or default_workers()
     folder = (Path(cache_dir) if cache_dir is not None else default_cache_dir()) if use_cache else None
     check_folders(raw_dir, out, folder)
+    out.parent.mkdir(parents=True, exist_ok=True)
     with ExitStack() as stack:
+        stack.enter_context(outdir.locked(out))
+        recovered = outdir.recover(out)
+        outdir.check_target(out)  # again: a recovered swap may have put a folder back
         if folder is None:  # a throw-away spool on the output's disk (a tmpfs /tmp would hold it in RAM)
-            out.parent.mkdir(parents=True, exist_ok=True)
-            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".policy-corpus-spool-", dir=out.parent)))
+            folder = outdir.spool_dir(out)
+            stack.callback(shutil.rmtree, folder, ignore_errors=True)
         cache = ParseCache(folder)
         stack.callback(cache.close)
         clock = _Clock()
@@ -151,9 +161,9 @@ def build(
         seen, misses = _scan(paths, raw_dir, cache, rejects, progress)
         clock.lap("scan")
         hits = len(seen) - len(misses)
-        parsed = _parse_all([(str(raw_dir / name), str(raw_dir)) for name in misses], workers)
+        parsed = _parse_all([(str(raw_dir / name), str(raw_dir), time_limit) for name in misses], workers)
         for name, sha, entry in _progress(parsed, len(misses), "parse", progress):
-            if sha:
+            if sha and entry.status != TIMEOUT:  # a timeout depends on the machine's load: not cached
                 cache.put(sha, entry)
                 seen[name].sha256 = sha
             else:
@@ -166,26 +176,27 @@ def build(
         clock.lap("dedup")
         rejects.extend(_reject(f"{i}.txt", "dedup", f"exact duplicate of {j}") for i, j in sorted(exact.items()))
         kept = [s for s in ok if s.id not in exact]
-        rejects.sort(key=lambda r: (r["file"], r["stage"]))
-        with staged_folder(out) as tmp:
-            stats = _write(kept, near, curated, cache, tmp, progress)
+        with outdir.staged(out) as tmp:
+            stats = _write(kept, near, curated, cache, tmp, progress, rejects)
+            rejects.sort(key=lambda r: (r["file"], r["stage"]))
             summary = summarise(stats, rejects, len(paths))
             write_reports(tmp, summary, rejects)
         clock.lap("write")
         if use_cache:
             cache.prune()
     return Report(articles=stats.articles, rejects=rejects, out_dir=str(out), summary=summary,
-                  parsed=len(misses), from_cache=hits, seconds=clock.laps)
+                  parsed=len(misses), from_cache=hits, seconds=clock.laps, recovered=recovered)
 
 
 def check_folders(raw_dir: Path, out: Path, cache: Path | None) -> None:
-    """Refuse an output folder whose replacement would delete the input, the cache or unrelated files."""
+    """Refuse, before any parsing, an output whose replacement would delete the input, the cache or other files."""
+    if not raw_dir.is_dir():
+        raise FileNotFoundError(f"raw folder {raw_dir} does not exist or is not a folder")
+    outdir.check_target(out)
     out_r = out.resolve()
     for name, path in (("raw folder", raw_dir), ("cache", cache)):
         if path is not None and (path.resolve() == out_r or out_r in path.resolve().parents):
             raise ValueError(f"the {name} {path} is inside the output folder {out}, which a build replaces")
-    if out.is_dir() and any(out.iterdir()) and not (out / "build_report.json").is_file():
-        raise ValueError(f"{out} is not empty and holds no corpus (no build_report.json): refusing to replace it")
 
 
 def _scan(paths: list[Path], raw_dir: Path, cache: ParseCache, rejects: list[dict], progress: bool) -> tuple[dict[str, _Seen], list[str]]:
@@ -194,6 +205,7 @@ def _scan(paths: list[Path], raw_dir: Path, cache: ParseCache, rejects: list[dic
     misses: list[str] = []
     for path in _progress(paths, len(paths), "scan", progress):
         try:
+            check_name(path.name)
             sha = hashlib.sha256(read_raw(path, raw_dir)).hexdigest()
         except ParseError as exc:
             rejects.append(_reject(path.name, exc.stage, exc.reason))
@@ -202,7 +214,7 @@ def _scan(paths: list[Path], raw_dir: Path, cache: ParseCache, rejects: list[dic
             rejects.append(_reject(path.name, "read", f"cannot read: {exc.strerror}"))
             continue
         seen[path.name] = _Seen(path.name, path.stem, sha)
-        if not cache.has(sha):
+        if not cache.trusted(sha):  # absent, or found invalid and deleted: parse it
             misses.append(path.name)
     return seen, misses
 
@@ -225,18 +237,21 @@ def _collect(seen: dict[str, _Seen], raw_dir: Path, cache: ParseCache, rejects: 
         if s is None:
             rejects.append(_reject(curate.METADATA_FILE, "metadata", f"line {line}: {name} was rejected, its curation not applied"))
             continue
-        article = Article.model_validate(_record(s, cache))
         try:
-            curated[s.id] = curate.apply(article, values, line).model_dump()
-        except ParseError as exc:
-            rejects.append(_reject(name, exc.stage, exc.reason))
+            article = Article.model_validate(_record(s, cache))
+        except CacheError as exc:
+            rejects.append(_reject(name, "cache", f"cache entry changed during the build: {exc}"))
+            continue
+        record, problems = curate.apply(article, values, line)
+        curated[s.id] = record.model_dump()
+        rejects.extend(problems)
     bad = {r["file"] for r in rejects}
     return sorted((s for s in ok if s.name not in bad), key=lambda s: s.id), curated
 
 
 def _record(s: _Seen, cache: ParseCache) -> dict[str, Any]:
-    """The cached record of a file, under this file's id (equal bytes may have been parsed under another name)."""
-    rec = decode(cache.payload(s.sha256))
+    """The cached record of a file, validated again, under this file's id (equal bytes may have been parsed under another name)."""
+    rec = decode_record(cache.payload(s.sha256))
     rec["id"] = s.id
     return rec
 
@@ -253,15 +268,25 @@ def _duplicates(ok: list[_Seen], cache: ParseCache, curated: dict[str, dict]) ->
     return finder.result(lambda k: cache.keys(ok[k].sha256)[3])  # records were added in `ok` order
 
 
-def _write(kept: list[_Seen], near: dict[str, str], curated: dict[str, dict], cache: ParseCache, folder: Path, progress: bool) -> Stats:
-    """Stream the records in id order into the shards of both configs, then the card."""
+def _write(kept: list[_Seen], near: dict[str, str], curated: dict[str, dict], cache: ParseCache, folder: Path, progress: bool,
+           rejects: list[dict]) -> Stats:
+    """Stream the records in id order into the shards of both configs, then the card.
+
+    A record that no longer reads back valid (its cache entry edited during the build) is
+    rejected here, never written.
+    """
     stats = Stats()
     articles = ShardWriter(folder / "data" / "articles", Article)
     sections = ShardWriter(folder / "data" / "sections", SectionRow)
     example = None
     try:
         for s in _progress(kept, len(kept), "write", progress):
-            rec = curated[s.id] if s.id in curated else _record(s, cache)
+            try:
+                rec = curated[s.id] if s.id in curated else _record(s, cache)
+            except CacheError as exc:
+                rejects.append(_reject(s.name, "cache", f"cache entry changed during the build: {exc}"))
+                cache.forget(s.sha256)
+                continue
             rec["duplicate_of"] = near.get(s.id)
             rows = section_rows(rec)
             articles.add(rec)

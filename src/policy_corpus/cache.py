@@ -2,20 +2,26 @@
 
 It lives outside the published folder (by default `~/.cache/policy-corpus`) and doubles as the
 build's spool: parsed records wait here, compressed, until the writer streams them out in id
-order, so memory does not grow with the corpus. Payloads are pickled plain dicts (the records
-were validated when parsed); the cache is private to this user and machine, like pip's.
+order, so memory does not grow with the corpus.
+
+The cache is data, never code: records are stored as JSON (no pickle), and every record read
+back is validated again through the models and the corpus rules, so an edited entry is
+re-parsed instead of published. The folder must be private to this user: one that another user
+owns, or that group or others can write, is refused.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
 import os
-import pickle
 import sqlite3
+import stat
 import sys
 import time
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -30,10 +36,17 @@ PARSER_MODULES = ("errors", "models", "patterns", "read", "normalise", "segment"
 PARSER_DEPENDENCIES = ("opencc", "cpca", "pydantic", "datasketch", "charset-normalizer", "numpy", "xxhash")
 #: Entries of other parser versions are deleted once unused for this long (another checkout may share the cache).
 KEEP_OTHER_VERSIONS_DAYS = 30
+#: Parsed entries are committed at least this often, so a killed build resumes where it stopped.
+COMMIT_SECONDS = 2.0
 _CODEC = pa.Codec("zstd", compression_level=1)
+#: Largest decompressed payload accepted from the cache (a record is at most a few MB of text).
+MAX_PAYLOAD = 64 * 1024 * 1024
 
 
-@cache
+class CacheError(ValueError):
+    """The cache folder or an entry in it cannot be trusted."""
+
+
 def parser_version() -> str:
     """A hash of the rule code and the versions of the packages it relies on."""
     h = hashlib.sha256()
@@ -55,16 +68,91 @@ def default_cache_dir() -> Path:
     return Path(base) / "policy-corpus"
 
 
-def encode(value: Any) -> bytes:
-    """Pickle and compress one payload (size prefix first, as zstd needs it to decompress)."""
-    raw = pickle.dumps(value, protocol=5)
-    return len(raw).to_bytes(8, "little") + _CODEC.compress(raw, asbytes=True)
+def encode(value: bytes) -> bytes:
+    """Compress one payload (size prefix first, as zstd needs it to decompress)."""
+    return len(value).to_bytes(8, "little") + _CODEC.compress(value, asbytes=True)
 
 
-def decode(blob: bytes) -> Any:
-    """The inverse of `encode`."""
+def decode(blob: bytes) -> bytes:
+    """The inverse of `encode`; CacheError for a blob that is not one."""
+    if not isinstance(blob, bytes) or len(blob) < 8:
+        raise CacheError("payload is not an encoded blob")
     size = int.from_bytes(blob[:8], "little")
-    return pickle.loads(_CODEC.decompress(blob[8:], decompressed_size=size, asbytes=True))
+    if size > MAX_PAYLOAD:
+        raise CacheError(f"payload claims {size} bytes")
+    try:
+        return _CODEC.decompress(blob[8:], decompressed_size=size, asbytes=True)
+    except (pa.ArrowException, ValueError) as exc:
+        raise CacheError(f"payload does not decompress: {exc}") from None
+
+
+def encode_record(article: Any) -> bytes:
+    """A validated Article as compressed JSON: data that cannot run code when read back."""
+    return encode(article.model_dump_json().encode("utf-8"))
+
+
+def decode_record(blob: bytes) -> dict[str, Any]:
+    """A cached record as plain Python values, validated again through the model and the corpus rules.
+
+    CacheError when the entry is not a valid record (edited, truncated, or from a bug), so no
+    cache content reaches the output without passing the same checks as a fresh parse.
+    """
+    from pydantic import ValidationError
+
+    from .models import Article
+    from .validate import check_article
+
+    try:
+        article = Article.model_validate_json(decode(blob))
+    except ValidationError as exc:
+        raise CacheError(f"entry is not a valid record ({exc.error_count()} error(s))") from None
+    problems = check_article(article)
+    if problems:
+        raise CacheError(f"entry breaks the corpus rules: {problems[0]}")
+    record = article.model_dump()
+    if record["published_at"] is not None:  # JSON keeps the offset; the record's zone is Beijing time
+        record["published_at"] = record["published_at"].astimezone(_beijing())
+    return record
+
+
+@cache
+def _beijing() -> dt.tzinfo:
+    from zoneinfo import ZoneInfo
+
+    from .schema import TIMEZONE
+
+    return ZoneInfo(TIMEZONE)
+
+
+def check_keys(digest: Any, day: Any, signature: Any) -> None:
+    """CacheError unless the duplicate keys have the shapes `dedup.keys` gives."""
+    from .dedup import NUM_PERM
+
+    if not (isinstance(digest, bytes) and len(digest) == 16):
+        raise CacheError("text digest is not 16 bytes")
+    if day is not None and not (isinstance(day, int) and 1 <= day <= dt.date.max.toordinal()):
+        raise CacheError("date key is not a day")
+    if not (isinstance(signature, bytes) and len(signature) == 4 * NUM_PERM):
+        raise CacheError(f"signature is not {4 * NUM_PERM} bytes")
+
+
+def private_folder(folder: Path) -> Path:
+    """Create `folder` (0700) or check that it is this user's alone; CacheError otherwise.
+
+    Whoever can write the cache decides what a build publishes, so a folder owned by another
+    user, or writable by group or others, is refused rather than used.
+    """
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _check_private(folder, "cache folder")
+    return folder
+
+
+def _check_private(path: Path, what: str) -> None:
+    st = path.stat()
+    if hasattr(os, "getuid") and st.st_uid != os.getuid():
+        raise CacheError(f"{what} {path} belongs to another user (uid {st.st_uid}): refusing to use it; choose another with --cache")
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise CacheError(f"{what} {path} is writable by group or others: refusing to use it (chmod go-w {path}, or choose another with --cache)")
 
 
 @dataclass(frozen=True)
@@ -72,10 +160,11 @@ class Entry:
     """What the cache knows of one raw file's bytes."""
 
     status: str  # "ok" or the stage of a reject
-    payload: bytes  # encoded record dict, or the reject reason as UTF-8
+    payload: bytes  # encoded record (JSON), or the reject reason as UTF-8
     digest: bytes | None  # hash of the record's text, for exact duplicates
     day: int | None  # proleptic ordinal of the record's date, for "earliest" among duplicates
     signature: bytes | None  # MinHash values, for near duplicates
+    seconds: float = field(default=0.0, compare=False)  # CPU time of the parse (not stored)
 
 
 class ParseCache:
@@ -86,10 +175,14 @@ class ParseCache:
     """
 
     def __init__(self, folder: Path, version: str | None = None) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        self.folder = folder
+        self.folder = private_folder(folder)
         self.version = version or parser_version()
         self.path = folder / f"parsed-{self.version}.sqlite"
+        with contextlib.suppress(FileExistsError):  # created private before SQLite opens it
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600))
+        if self.path.is_symlink():
+            raise CacheError(f"cache file {self.path} is a symlink: refusing to use it")
+        _check_private(self.path, "cache file")
         self.db = sqlite3.connect(self.path, timeout=60)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
@@ -98,6 +191,7 @@ class ParseCache:
             " digest BLOB, day INTEGER, signature BLOB, PRIMARY KEY (version, sha256))"
         )
         self._pending: list[tuple] = []
+        self._committed = time.monotonic()
 
     def has(self, sha256: str) -> bool:
         q = "SELECT 1 FROM parsed WHERE version=? AND sha256=?"
@@ -114,7 +208,7 @@ class ParseCache:
 
     def put(self, sha256: str, e: Entry) -> None:
         self._pending.append((self.version, sha256, e.status, e.payload, e.digest, e.day, e.signature))
-        if len(self._pending) >= 500:
+        if len(self._pending) >= 500 or time.monotonic() - self._committed >= COMMIT_SECONDS:
             self.flush()
 
     def flush(self) -> None:
@@ -122,6 +216,29 @@ class ParseCache:
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO parsed VALUES (?,?,?,?,?,?,?)", self._pending)
             self._pending.clear()
+        self._committed = time.monotonic()
+
+    def forget(self, sha256: str) -> None:
+        """Delete one entry (found invalid), so the next look-up misses and the file is parsed again."""
+        with self.db:
+            self.db.execute("DELETE FROM parsed WHERE version=? AND sha256=?", (self.version, sha256))
+
+    def trusted(self, sha256: str) -> bool:
+        """True when an entry exists and reads back valid; an invalid one is deleted (the file will be re-parsed)."""
+        row = self.keys(sha256)
+        if row is None:
+            return False
+        status, digest, day, signature = row
+        try:
+            if status == "ok":
+                check_keys(digest, day, signature)
+                decode_record(self.payload(sha256))
+            elif not (isinstance(status, str) and isinstance(self.payload(sha256), bytes)):
+                raise CacheError("reject entry has no reason")
+        except CacheError:
+            self.forget(sha256)
+            return False
+        return True
 
     def prune(self, keep_days: float = KEEP_OTHER_VERSIONS_DAYS) -> list[Path]:
         """Delete the files of other parser versions unused for `keep_days`; returns them."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 import stat
 from dataclasses import dataclass
@@ -39,16 +40,56 @@ def decode(data: bytes, file: str | None = None) -> str:
                 return _clean(data.decode(enc), file)
             except UnicodeDecodeError as exc:
                 raise ParseError("read", f"invalid {enc}: {exc.reason}", file) from None
+    # UTF-16 that lost its BOM: NUL bytes (ASCII in it) or bytes that are not UTF-8 (all Han)
     if b"\x00" in data:
-        raise ParseError("read", "binary file (NUL bytes)", file)
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise ParseError("read", "binary file (NUL bytes)", file)
+        return _clean(utf16, file)
     try:
         return _clean(data.decode("utf-8"), file)
     except UnicodeDecodeError:
         pass
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return _clean(utf16, file)
     enc = _legacy_encoding(data)
     if enc is None:
         raise ParseError("read", "undecodable: not UTF-8, UTF-16, GB18030 or Big5", file)
     return _clean(data.decode(enc), file)
+
+
+#: Share of a UTF-16 decoding that must be Han, ASCII text or CJK punctuation to be taken.
+UTF16_TEXT_SHARE = 0.9
+_TEXTLIKE = re.compile(r"[\t\n\r\x20-\x7e\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2010-\u201f\u00b7]")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text of UTF-16 bytes that lost their BOM, or None.
+
+    Only an even-length file whose decoding (little- or big-endian) is almost all Han, ASCII
+    text and CJK punctuation qualifies: legacy GB or Big5 bytes read as UTF-16 land in Hangul,
+    surrogates and private use, and UTF-8 Chinese in random planes, far below that share.
+    """
+    if len(data) % 2 or len(data) < 4:
+        return None
+    sample = data[: 64 * 1024]
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if len(_TEXTLIKE.findall(text)) >= UTF16_TEXT_SHARE * len(text) and _han(text) * 5 >= len(text):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _han(text: str) -> int:
+    """Han characters in a text (patterns is not imported by this stage, which only reads)."""
+    return sum("\u3400" <= c <= "\u9fff" for c in text)
 
 
 def _legacy_encoding(data: bytes) -> str | None:
@@ -81,6 +122,32 @@ def _clean(text: str, file: str | None) -> str:
 def read_bytes(data: bytes, id: str, sha256: str | None = None) -> RawDoc:
     """Turn bytes already in memory into a RawDoc (`sha256` if the caller has hashed them already)."""
     return RawDoc(id=id, text=decode(data, id), sha256=sha256 or hashlib.sha256(data).hexdigest())
+
+
+#: Longest file name (in UTF-8 bytes) whose stem becomes an id.
+MAX_NAME_BYTES = 200
+
+
+def display_name(name: str) -> str:
+    """A file name as reports can print it: undecodable bytes and control characters escaped."""
+    if any("\udc80" <= c <= "\udcff" for c in name):
+        name = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in name)
+
+
+def check_name(name: str) -> None:
+    """ParseError unless a raw file's name gives a usable id: decodable, printable, no path parts."""
+    try:
+        size = len(name.encode("utf-8"))
+    except UnicodeEncodeError:
+        raise ParseError("read", "file name is not valid UTF-8 (undecodable bytes)", display_name(name)) from None
+    stem = name[:-4] if name.endswith(".txt") else name
+    if not stem or not stem.isprintable() or stem != stem.strip():
+        raise ParseError("read", "file name has control characters, blanks at its ends, or no stem", display_name(name))
+    if "/" in stem or "\\" in stem or ".." in stem:
+        raise ParseError("read", "file name holds a path separator or '..'", display_name(name))
+    if size > MAX_NAME_BYTES:
+        raise ParseError("read", f"file name longer than {MAX_NAME_BYTES} bytes", display_name(name))
 
 
 def list_raw(raw_dir: Path) -> list[Path]:

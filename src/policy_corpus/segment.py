@@ -11,6 +11,7 @@ import difflib
 from dataclasses import dataclass
 
 from . import patterns as P
+from .errors import ParseError
 
 Line = tuple[int, str]  # (0-based line number in the raw file, normalised text)
 
@@ -20,6 +21,9 @@ END_KINDS = frozenset({"footer", "menu", "meta", "chrome", "signed", "note"})
 #: or embedded data (a base64 image) when they hold almost no Han. The classifiers never see them,
 #: which bounds the cost of every line pattern.
 MAX_CLASSIFIED_CHARS = 2000
+#: More non-empty lines than any article page has (a long one has a few thousand): such a file is
+#: refused before its lines are classified.
+MAX_LINES = 20_000
 #: Longest heading assembled from consecutive short lines.
 MAX_JOINED_HEADING = 200
 
@@ -98,6 +102,8 @@ def is_prose(text: str) -> bool:
 def layout(lines: tuple[str, ...]) -> Layout:
     """Cut the page at the first prose paragraph and at the first footer marker after it."""
     numbered = [(i, t) for i, t in enumerate(lines) if t]
+    if len(numbered) > MAX_LINES:
+        raise ParseError("segment", f"{len(numbered)} non-empty lines, more than an article page has ({MAX_LINES})")
     kinds = [line_kind(t) for _, t in numbered]
     start = next((k for k, (_, t) in enumerate(numbered) if kinds[k] == "text" and is_prose(t)), len(numbered))
     # a short opening paragraph (one sentence) directly above the first long one belongs to the body
