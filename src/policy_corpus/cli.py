@@ -20,6 +20,7 @@ from typing import Any
 from .build import build, default_workers
 from .corpus import data_dir, explain, records, show, validate_folder
 from .errors import ParseError
+from .jobs import PARSE_SECONDS
 from .models import CONFIGS
 
 EXIT_PROBLEMS = 1
@@ -50,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--workers", type=int, default=default_workers(), help="parsing processes (default: all cores)")
     b.add_argument("--cache", default=None, help="parse cache folder (default: ~/.cache/policy-corpus)")
     b.add_argument("--no-cache", action="store_true", help="parse every file again and keep no cache")
+    b.add_argument("--time-limit", type=float, default=PARSE_SECONDS, metavar="SECONDS",
+                   help=f"wall-clock seconds one file may take; slower files are rejected as timeout (default {PARSE_SECONDS:g}; 0: none)")
     v = verb("validate", "check a built folder against the schema and the validation rules")
     v.add_argument("folder", nargs="?", help=folder_help)
     s = verb("stats", "counts by province, year, source, script; field coverage")
@@ -77,10 +80,23 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM ends the command like Ctrl-C: staging folders, spools and workers are cleaned up."""
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         return VERBS[args.verb](args)
+    except KeyboardInterrupt:
+        print(f"policy-corpus {args.verb}: interrupted", file=sys.stderr)
+        return 130
     except sqlite3.Error as exc:
         print(f"policy-corpus {args.verb}: error: parse cache: {exc} (another build running? or use --no-cache / delete the cache)", file=sys.stderr)
         return EXIT_ERROR
@@ -99,7 +115,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     report = build(args.raw, args.out, workers=args.workers, cache_dir=args.cache, use_cache=not args.no_cache,
-                   progress=not args.quiet and sys.stderr.isatty())
+                   progress=not args.quiet and sys.stderr.isatty(), time_limit=args.time_limit or None)
+    for line in report.recovered:
+        print(f"  {line}", file=sys.stderr)
     s = report.summary
     if not args.quiet:
         print(f"{s['raw_files']} raw files: {report.articles} articles written to {report.out_dir};"

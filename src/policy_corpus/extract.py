@@ -569,7 +569,7 @@ def documents(texts: Sequence[str]) -> list[str]:
 
 #: Characters of the body searched for places: the subject of an article shows in its first pages,
 #: and the bound keeps a hostile page's cost in check.
-MAX_REGION_SCAN = 100_000
+MAX_REGION_SCAN = 50_000
 
 
 def regions(page: Page, found: dict[str, Found | None]) -> Found | None:

@@ -155,6 +155,7 @@ def recover(out: Path) -> list[str]:
                     done.append(f"rolled back an interrupted swap of {out}")
             if old_dir.is_dir() and out.exists():
                 shutil.rmtree(old_dir)
+                done.append(f"removed the corpus an interrupted swap had replaced ({old})")
         journal.unlink()
     journal.with_name(journal.name + ".part").unlink(missing_ok=True)
     for prefix in (n["build"], n["spool"], n["old"]):

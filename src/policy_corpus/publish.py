@@ -42,5 +42,8 @@ def publish(repo_id: str, folder: Path, dry_run: bool = False, private: bool = F
         api.upload_folder(folder_path=folder, repo_id=repo_id, repo_type="dataset", allow_patterns=files,
                           delete_patterns=["data/**/*.parquet"], commit_message="Publish policy-corpus")
     except HfHubHTTPError as exc:
-        raise OSError(f"the hub refused: {exc}") from None
+        raise OSError(f"the hub refused: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+    except Exception as exc:  # network failures come from requests or httpx, whose errors share no base class
+        detail = str(exc).splitlines()[0] if str(exc) else ""
+        raise OSError(f"cannot reach the hub ({type(exc).__name__}{': ' + detail[:200] if detail else ''})") from None
     return str(repo), files
