@@ -357,12 +357,33 @@ def test_killing_the_build_leaves_no_process_behind(tmp_path: Path) -> None:
         family = _descendants(proc.pid)
         time.sleep(0.1)
     assert len(family) >= 3, "the pool never started"
+    kept = 0
+    while time.monotonic() < deadline and kept == 0 and proc.poll() is None:  # until the cache has committed some files
+        kept = _cached(tmp_path / "cache")
+        time.sleep(0.1)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    assert 0 < kept < 400, "the build finished or committed nothing before it was killed"
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline and _alive(family):
         time.sleep(0.2)
     assert not _alive(family)
+    # progress survives: the next build takes what the killed one committed from the cache
+    report = policy_corpus.build(raw, tmp_path / "out", workers=1, cache_dir=tmp_path / "cache")
+    assert report.from_cache >= kept and report.parsed + report.from_cache == 400
+
+
+def _cached(folder: Path) -> int:
+    import sqlite3
+
+    total = 0
+    for path in folder.glob("parsed-*.sqlite"):
+        try:
+            with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1) as db:
+                total += db.execute("SELECT COUNT(*) FROM parsed").fetchone()[0]
+        except sqlite3.Error:
+            pass
+    return total
 
 
 def _descendants(pid: int) -> set[int]:
