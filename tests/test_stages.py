@@ -114,3 +114,22 @@ def test_title_is_the_line_above_the_metadata_not_the_site_name() -> None:
     a = parse(page, id="portal")
     assert (a.title, a.subtitle, str(a.date), a.time, a.source) == (
         "全省网络生态治理工作推进会召开", "部署下半年重点任务", "2024-03-05", None, "某某日报")
+
+
+def test_an_impossible_header_time_falls_through_to_the_footer_date() -> None:
+    """`25:61` cannot be a clock time: the header stamp is doubted and the footer's date wins; no parser error."""
+    from policy_corpus import parse
+
+    body = "会议强调,要深入学习贯彻网络强国战略思想,切实做好网络安全和信息化各项工作,推动网信事业高质量发展。" * 2
+    page = f"某县召开网络安全工作会议\n2023-05-06 25:61\n{body}\n{body}\n发布时间:2023-05-08 10:30\n版权所有 某某网\n"
+    got = parse(page, id="t")
+    assert (str(got.date), got.time) == ("2023-05-08", "10:30")
+    assert {p.rule for p in got.provenance if p.field == "date"} == {"date_from_footer_label"}
+
+
+def test_a_one_digit_hour_is_written_with_two() -> None:
+    from policy_corpus import parse
+
+    body = "会议强调,要深入学习贯彻网络强国战略思想,切实做好网络安全和信息化各项工作,推动网信事业高质量发展。" * 2
+    got = parse(f"某县召开网络安全工作会议\n发布时间:2023-05-06 9:05:00\n{body}\n{body}\n", id="t")
+    assert (str(got.date), got.time, got.published_at.isoformat()) == ("2023-05-06", "09:05:00", "2023-05-06T09:05:00+08:00")

@@ -478,8 +478,11 @@ def _date_in(text: str) -> tuple[dt.date, str | None] | None:
                 day = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
             except ValueError:
                 continue
+            clock = m.group("t")
+            if clock is not None and not P.VALID_TIME.fullmatch(clock):
+                continue  # an impossible time (25:61) makes the whole stamp doubtful: the next candidate decides
             if EARLIEST <= day <= LATEST:
-                return day, m.group("t")
+                return day, (clock.zfill(len(clock) + 1) if clock and clock.index(":") == 1 else clock)  # 9:00 → 09:00
     return None
 
 
