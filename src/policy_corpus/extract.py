@@ -116,6 +116,8 @@ def header_roles(header: tuple[Line, ...]) -> Header:
     for i, t, before in texts:
         if (m := P.ORIGINAL_TITLE.fullmatch(t)) is not None:
             roles.setdefault("original_title", (i, m.group("title")))
+        elif not title and "names" not in roles and is_post_line(t) and (sig := _signature(t)) is not None:
+            roles["names"], roles["post"] = (i, sig[1]), (i, sig[0])  # a `POST NAME` signature heading the page, not its title
         elif not title:
             title.append((i, t))
         elif P.SUBTITLE_DASH.match(t) and "subtitle" not in roles and "names" not in roles:
@@ -408,6 +410,23 @@ def post_from_announcement(page: Page, author: str | None = None) -> Found | Non
 
 
 POST_RULES: tuple[Rule, ...] = (post_from_post_line, post_from_signed_note)
+
+_POST_NOTE = re.compile(r"\s*[((][^()()]{1,6}[))]$")
+
+
+def valid_post(value: object) -> bool:
+    """A post names a position: it ends with a post word (before a short bracketed note such as `(兼)`).
+
+    A headline sentence that merely mentions an official (`X主持召开…会议`) is not a post.
+    """
+    return isinstance(value, str) and bool(value) and P.POST_END.search(_POST_NOTE.sub("", value)) is not None
+
+
+def valid_subtitle(value: object) -> bool:
+    """A subtitle is a phrase of its own, not share-button debris (`分享—`)."""
+    if not isinstance(value, str) or P.han_count(value) < 4:
+        return False
+    return P.CHROME_LINE.fullmatch(value.strip("—-— ")) is None
 
 
 # --- source, date, site, editor -------------------------------------------------------------

@@ -23,6 +23,8 @@ from .extract import (
     header_roles,
     post_from_announcement,
     regions,
+    valid_post,
+    valid_subtitle,
     site,
     source,
 )
@@ -124,11 +126,13 @@ def provenance(found: dict[str, Found | None], lines: tuple[str, ...], values: d
 
 def assemble(page: Page, doc: RawDoc, script: str, flags: set[str], lines: tuple[str, ...] = ()) -> Article:
     """Run every field's rules and build the record."""
-    title_f, subtitle_f = first(TITLE_RULES, page), first(SUBTITLE_RULES, page)
+    title_f, subtitle_f = first(TITLE_RULES, page), first(SUBTITLE_RULES, page, valid=valid_subtitle)
     title, subtitle = _value(title_f), _value(subtitle_f)
     author_f = first(AUTHOR_RULES, page)
     author = _value(author_f)
-    post_f = first(POST_RULES, page) or post_from_announcement(page, author if isinstance(author, str) else None)
+    post_f = first(POST_RULES, page, valid=valid_post) or post_from_announcement(page, author if isinstance(author, str) else None)
+    if post_f is not None and not valid_post(post_f.value):
+        post_f = None
     post = _value(post_f)
     if author_f is not None and author_f.rule == "author_from_reporter_byline":
         post = None
