@@ -259,6 +259,14 @@ def title_from_header(page: Page) -> Found | None:
 
 TITLE_RULES: tuple[Rule, ...] = (title_from_original_title, title_from_header)
 
+#: A byline where a title should be: `文/X`, `作者:X`, `□X`, or a newsroom role followed by a spaced name.
+_BYLINE_TITLE = re.compile(f"^(?:{P.AUTHOR_LABEL.pattern}|□)|(?:记者|通讯员)\\s+(?:{P.NAME.pattern})(?:\\s|$)")
+
+
+def valid_title(value: object) -> bool:
+    """A title is not a byline (the page then has no title of its own in the excerpt)."""
+    return isinstance(value, str) and bool(value) and _BYLINE_TITLE.search(value) is None
+
 
 def subtitle_from_dash_line(page: Page) -> Found | None:
     """`——全省网信工作综述` on the line under the title."""

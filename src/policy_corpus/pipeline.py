@@ -25,6 +25,7 @@ from .extract import (
     regions,
     valid_post,
     valid_subtitle,
+    valid_title,
     site,
     source,
 )
@@ -126,7 +127,7 @@ def provenance(found: dict[str, Found | None], lines: tuple[str, ...], values: d
 
 def assemble(page: Page, doc: RawDoc, script: str, flags: set[str], lines: tuple[str, ...] = ()) -> Article:
     """Run every field's rules and build the record."""
-    title_f, subtitle_f = first(TITLE_RULES, page), first(SUBTITLE_RULES, page, valid=valid_subtitle)
+    title_f, subtitle_f = first(TITLE_RULES, page, valid=valid_title), first(SUBTITLE_RULES, page, valid=valid_subtitle)
     title, subtitle = _value(title_f), _value(subtitle_f)
     author_f = first(AUTHOR_RULES, page)
     author = _value(author_f)
