@@ -66,6 +66,15 @@ def test_scoring_counts_precision_and_recall_apart() -> None:
         assert total(counts)["stated"] == 2
 
 
+def test_readme_accuracy_table_is_the_packaged_evaluation() -> None:
+    from policy_corpus.evaluate import real_report
+
+    packaged = json.loads((HERE.parent / "src" / "policy_corpus" / "evaluation.json").read_text(encoding="utf-8"))
+    readme = (HERE.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- accuracy:start -->\n")[1].split("<!-- accuracy:end -->")[0]
+    assert block.strip() == real_report(packaged["real"]).strip()
+
+
 if __name__ == "__main__" and sys.argv[1:] == ["--record"]:
     LEVELS_FILE.write_text(json.dumps({n: levels(score_real(d)[0]) for n, d in SETS.items()}, indent=1) + "\n", encoding="utf-8")
     print(f"recorded {LEVELS_FILE}")

@@ -23,11 +23,11 @@ from .extract import (
     header_roles,
     post_from_announcement,
     regions,
+    site,
+    source,
     valid_post,
     valid_subtitle,
     valid_title,
-    site,
-    source,
 )
 from .models import Article, Provenance, Region, Section
 from .normalise import normalise
