@@ -489,13 +489,36 @@ def source_candidates(page: Page) -> list[Found]:
 
 def source(page: Page) -> Found | None:
     """The most specific source: one that names the issue wins, else the first named."""
-    cands = [f for f in source_candidates(page) if _plausible_source(f.value[0])]
+    cands = [Found((outlet(f.value[0]), f.value[1]), f.rule, f.line) for f in source_candidates(page)]
+    cands = [f for f in cands if _plausible_source(f.value[0])]
     with_issue = [f for f in cands if f.value[1]]
     return (with_issue or cands or [None])[0]
 
 
 def _plausible_source(name: str) -> bool:
     return 2 <= len(name) <= 40 and P.han_count(name) + sum(c.isalpha() for c in name) >= 2 and not P.LABEL.search(name)
+
+
+#: `人民网-四川频道`, `华声 • 经济`, `南方网 作者名`: an outlet's name ends at a separator or a blank;
+#: what follows is its channel, section, or a name printed beside it.
+_OUTLET_END = re.compile(r"\s*[-–—•·|｜/]\s*|\s+")
+
+
+def outlet(name: str) -> str:
+    """The outlet part of a source value (the whole value when nothing of two characters precedes a separator)."""
+    head = _OUTLET_END.split(name, maxsplit=1)[0]
+    return head if P.han_count(head) + sum(c.isalpha() for c in head) >= 2 else name
+
+
+#: Words that name a unit, a site or a role rather than a person.
+_NOT_PERSON = re.compile(r"(?:网|报|台|办|社|站|刊|中心|网信|新闻|发布|现场|委员会|政府|局|厅|委|部)$|^(?:未知|佚名|不详|匿名|本站|本网|小编|网友|管理员)$")
+
+
+def valid_author(value: object) -> bool:
+    """An author is one or more persons: never a unit or site (`X网`, `X网信`), a role word or `未知`."""
+    if not isinstance(value, str) or not value:
+        return False
+    return not any(_NOT_PERSON.search(n) or P.NEWSROOM_ROLE.fullmatch(n) for n in value.split("、"))
 
 
 def _date_in(text: str) -> tuple[dt.date, str | None] | None:

@@ -25,6 +25,7 @@ from .extract import (
     regions,
     site,
     source,
+    valid_author,
     valid_post,
     valid_subtitle,
     valid_title,
@@ -129,7 +130,7 @@ def assemble(page: Page, doc: RawDoc, script: str, flags: set[str], lines: tuple
     """Run every field's rules and build the record."""
     title_f, subtitle_f = first(TITLE_RULES, page, valid=valid_title), first(SUBTITLE_RULES, page, valid=valid_subtitle)
     title, subtitle = _value(title_f), _value(subtitle_f)
-    author_f = first(AUTHOR_RULES, page)
+    author_f = first(AUTHOR_RULES, page, valid=valid_author)
     author = _value(author_f)
     post_f = first(POST_RULES, page, valid=valid_post) or post_from_announcement(page, author if isinstance(author, str) else None)
     if post_f is not None and not valid_post(post_f.value):
