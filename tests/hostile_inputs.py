@@ -72,6 +72,18 @@ def battery() -> dict[str, bytes]:
     pages["alias_20k"] = _page("以下简称《" * 20_000)
     pages["wechat_account_30k"] = ("标题标题标题标题标题\n来源:公众号“" + "某" * 30_000 + "\n" + PROSE * 3).encode("utf-8")
     pages["site_suffix_dashes"] = ("-a" * 20_000 + "\n2023-05-06\n" + PROSE * 3).encode("utf-8")
+    # found by a second reviewer
+    pages["announcement_lines_5mb"] = (HEAD + PROSE + "\n" + ("在《" * 1000 + "\n") * 860).encode("utf-8")
+    pages["header_80k_spaces"] = (HEAD + "a" + " " * 80_000 + "a\n" + PROSE * 3 + "\n").encode("utf-8")
+    pages["footer_account_openers_20k"] = (HEAD + PROSE * 3 + "\n版权所有 某某网\n来源:" + "公众号“" * 20_000 + "\n").encode("utf-8")
+    pages["place_name_25k"] = (HEAD + PROSE + "\n" + "北京" * 25_000 + "\n" + PROSE * 2 + "\n").encode("utf-8")
+    quotes = ["某" * 12 + "".join(r.choice("ab") for _ in range(985)) + "。" for _ in range(4)]
+    source = "".join(r.choice("ab某") for _ in range(19_990))
+    pages["quote_matching_4x8"] = (HEAD + PROSE + "\n" + "\n".join(source[: 19_990 - k] for k in range(8)) + "\n"
+                                   + "\n".join(quotes) + "\n" + PROSE * 2 + "\n").encode("utf-8")
+    hant = "網絡安全與信息化工作會議強調要堅持統籌協調推動高質量發展這是一個測試"
+    line = "".join(r.choice(hant) for _ in range(600)) + "。"
+    pages["hant_5mb"] = (HEAD + (line + "\n") * (5_000_000 // len((line + "\n").encode("utf-8")))).encode("utf-8")
     return pages
 
 

@@ -373,6 +373,52 @@ def test_killing_the_build_leaves_no_process_behind(tmp_path: Path) -> None:
     assert report.from_cache >= kept and report.parsed + report.from_cache == 400
 
 
+_STUCK = """
+import re
+import policy_corpus.jobs as jobs
+
+def stuck(data, id, sha256=None):
+    re.match(r"(a+)+$", "a" * 64 + "b")  # hours of backtracking, holding the GIL
+
+jobs.parse = stuck
+"""
+
+
+def test_killing_the_build_ends_workers_stuck_in_a_match(tmp_path: Path) -> None:
+    """No time limit and every worker inside one endless match: the kernel still ends them with the build."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i in range(80):
+        (raw / f"{i:03d}.txt").write_bytes(SEED.read_bytes() + f"\n{i}".encode())
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(_STUCK, encoding="utf-8")  # imported by every process, workers included
+    env = {**os.environ, "PYTHONPATH": f"{hook}{os.pathsep}{os.environ.get('PYTHONPATH', '')}", "POLICY_CORPUS_CACHE": str(tmp_path / "c")}
+    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--raw", str(raw), "--out", str(tmp_path / "out"),
+                             "--workers", "2", "--time-limit", "0", "--quiet"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    busy: set[int] = set()
+    while time.monotonic() < deadline and len(busy) < 2:
+        busy = {p for p in _descendants(proc.pid) if _cpu_ticks(p) > 50}  # workers half a second into their match
+        time.sleep(0.2)
+    family = _descendants(proc.pid)
+    assert len(busy) >= 2, "the workers never started their match"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _alive(family):
+        time.sleep(0.2)
+    assert not _alive(family)
+
+
+def _cpu_ticks(pid: int) -> int:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
 def _cached(folder: Path) -> int:
     import sqlite3
 

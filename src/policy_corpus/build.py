@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import curate, outdir
+from . import curate, deathsig, outdir
 from .cache import CacheError, Entry, ParseCache, decode_record, default_cache_dir
 from .card import CHART, render_card
 from .chart import render_chart
@@ -115,6 +115,9 @@ def _parse_all(jobs: list[tuple[str, str, float | None]], workers: int) -> Itera
     # a worker that dies raises BrokenProcessPool here instead of hanging the build; workers leave
     # by themselves when this process is killed (worker_init)
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+    os.environ[deathsig.ENV] = str(os.getpid())
+    if ctx.get_start_method() == "forkserver":
+        ctx.set_forkserver_preload(["__main__", "policy_corpus.deathsig"])  # the forkserver dies with this process
     with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=ctx, initializer=worker_init, initargs=(os.getpid(),)) as pool:
         yield from pool.map(parse_path, jobs, chunksize=4)
 

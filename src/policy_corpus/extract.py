@@ -439,6 +439,10 @@ def valid_subtitle(value: object) -> bool:
 
 # --- source, date, site, editor -------------------------------------------------------------
 
+#: `公众号“网信天津”`: an account name in quotes (bounded, so a run of openers stays linear).
+_ACCOUNT = re.compile(r"(?:公众号|微信号|客户端|账号)\s*+[“\"「]([^”\"」“「]{1,40})[”\"」]")
+
+
 def _source_value(raw: str) -> tuple[str, str | None]:
     """`《中国网信》杂志2023年第12期` → ("中国网信", "2023年第12期")."""
     raw = P.VALUE_END.split(raw.strip(), maxsplit=1)[0] if not raw.startswith("《") else raw.strip()
@@ -448,7 +452,7 @@ def _source_value(raw: str) -> tuple[str, str | None]:
         raw = raw[: issue_m.start()] + raw[issue_m.end() :]
     m = re.match(r"\s*《([^》]+)》", raw)
     name = m.group(1) if m else P.DATE_YMD.split(raw)[0]
-    quoted = re.search(r"(?:公众号|微信号|客户端|账号)\s*[“\"「]([^”\"」]+)[”\"」]", name)
+    quoted = _ACCOUNT.search(name)
     if quoted:
         name = quoted.group(1)
     name = re.sub(r"(?:杂志|期刊)$", "", name.strip(" ::,,。()()“”\""))
@@ -604,6 +608,8 @@ def documents(texts: Sequence[str]) -> list[str]:
     aliases = {m.group("alias") for t in texts for m in P.DOC_ALIAS.finditer(t)}
     found: dict[str, None] = {}
     for text in texts:
+        if "》" not in text:
+            continue
         depth, start = 0, 0
         for m in _BOOK_MARK.finditer(text):  # only the brackets, not every character
             k, ch = m.start(), m.group()
@@ -622,7 +628,7 @@ def documents(texts: Sequence[str]) -> list[str]:
 
 #: Characters of the body searched for places: the subject of an article shows in its first pages,
 #: and the bound keeps a hostile page's cost in check.
-MAX_REGION_SCAN = 50_000
+MAX_REGION_SCAN = 30_000
 
 
 def regions(page: Page, found: dict[str, Found | None]) -> Found | None:

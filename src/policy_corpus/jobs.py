@@ -111,6 +111,9 @@ def worker_init(parent_pid: int) -> None:
     """
     import os
 
+    from .deathsig import arm
+
+    arm()  # the kernel kills this worker when its parent (the forkserver, or the build) exits, even mid-match
     ppid = os.getppid()  # the forkserver (or the main process), which exits with the main process
 
     def watch() -> None:

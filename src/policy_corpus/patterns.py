@@ -20,7 +20,7 @@ def is_han(char: str) -> bool:
 
 #: Above this length the count runs in numpy, which costs a fixed few microseconds but is
 #: twenty times faster per character than the regular expression.
-_LONG_TEXT = 4096
+_LONG_TEXT = 256
 
 
 def han_count(text: str) -> int:
@@ -89,7 +89,7 @@ CAPTION_LINE = re.compile(r"^(?:图为|图\s*\d*\s*[::]|图片来源|\(?图/)|(?
 EDITORS_NOTE = re.compile(r"(?:全文如下|原文如下|文章如下|全文内容如下|现全文刊发|现予刊发|现转载如下)\s*[::。]?$|^(?:编者按|编者的话|编辑按)\s*[::]")
 #: The hosting page's announcement of a signed article: `X在《Y》杂志(2022年第3期)发表署名文章`.
 ANNOUNCEMENT = re.compile(
-    r"(?P<who>[^,,。;;::“”]{0,80}?)在《(?P<pub>[^》]{1,80})》(?:杂志|期刊|报)?(?:上)?\s*+(?P<issue>\d{4}年第?\d+期)?(?:上)?\s*+"
+    r"(?P<who>[^,,。;;::“”]{0,80}?)在《(?P<pub>[^《》]{1,80})》(?:杂志|期刊|报)?(?:上)?\s*+(?P<issue>\d{4}年第?\d+期)?(?:上)?\s*+"
     r"(?:发表|刊发|刊登)(?:了)?(?:署名|理论)?(?:文章|评论|述评)"
 )
 #: Time words that open an editor's note before the signer: `近日,`.
@@ -144,7 +144,7 @@ TRAILING_BYLINE = re.compile(
     f"(?P<names>{NAMES.pattern}(?:(?:\\s+|\\s*(?:记者|通讯员|实习生)\\s*)(?:{_NAME}))*)\\s*[))]$"
 )
 REPORTER_BYLINE = re.compile(
-    f"(?:本报讯|本刊讯|[{HAN}]{{0,8}}讯|[{HAN}0-9]{{0,20}}电)?\\s*[((]\\s*(?:本报|本台|本网)?(?:特约|首席|见习)?记者\\s*"
+    f"(?:(?:本报讯|本刊讯|[{HAN}]{{0,8}}讯|[{HAN}0-9]{{0,20}}电)\\s*+)?[((]\\s*+(?:本报|本台|本网)?(?:特约|首席|见习)?记者\\s*+"
     f"(?P<names>{NAMES.pattern}(?:\\s+(?:{_NAME}))*)(?:\\s*(?:通讯员|实习生)\\s*(?P<others>{NAMES.pattern}(?:\\s+(?:{_NAME}))*))?\\s*[))]"
 )
 REPORTER_LINE = re.compile(f"^(?:本报|本台|本网|本刊)?(?:特约|首席|见习)?(?:记者|评论员|通讯员)\\s*(?P<names>{NAMES.pattern}(?:\\s+(?:{_NAME}))*)$")

@@ -11,9 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import metadata
+from itertools import islice
 from pathlib import Path
 
 GAZETTEER_PACKAGE = "cpca"
@@ -123,9 +125,15 @@ def gazetteer() -> Gazetteer:
     )
 
 
-def _pick(codes: tuple[str, ...], context: list[str]) -> str | None:
-    """Choose among homonyms: the one inside an already-found place, else the highest level if unique."""
-    for known in reversed(context):
+#: Places of the context a homonym is settled against, most recent first (bounds the work per name).
+RECENT_PLACES = 64
+
+
+def _pick(codes: tuple[str, ...], context: Iterable[str]) -> str | None:
+    """Choose among homonyms: the one inside a recently found place (`context`, most recent first), else the highest level if unique."""
+    if len(codes) == 1:
+        return codes[0]
+    for known in islice(context, RECENT_PLACES):
         prefix = known[:2] if known.endswith("0000") else known[:4]
         inside = [c for c in codes if c.startswith(prefix) and c != known]
         if len(inside) == 1:
@@ -145,26 +153,31 @@ def find_places(text: str, context: list[str] | None = None, confirm: str | None
     """
     gaz = gazetteer()
     found: list[str] = []
-    chain: list[str] = list(context or [])
+    chain: dict[str, None] = {}  # places found so far, each at its latest mention (insertion order)
+    for c in context or ():
+        chain.pop(c, None)
+        chain[c] = None
+    confirmed: dict[str, bool] = {}
     last_end = -1
     for m in gaz.pattern.finditer(text):
         form = m.group()
         if form in gaz.weak:
             code = gaz.weak[form]
             renamed = text[m.end() : m.end() + 1] in ("市", "县", "区", "旗")  # 宁乡县 → 宁乡市 since the table's vintage
-            if not renamed and (confirm is None or gaz.places[code].name not in confirm):
+            if not renamed and (confirm is None or not confirmed.setdefault(code, gaz.places[code].name in confirm)):
                 continue
         else:
-            code = _pick(gaz.forms[form], chain)
+            code = _pick(gaz.forms[form], reversed(chain))
             if code is None and confirm:
-                code = _pick(gaz.forms[form], _context_of(confirm))
+                code = _pick(gaz.forms[form], reversed(_context_of(confirm)))
         if code is None:
             continue
         if found and m.start() == last_end and _contains(found[-1], code):
             found[-1] = code  # 郴州市 + 北湖区 → 北湖区
         else:
             found.append(code)
-        chain.append(code)
+        chain.pop(code, None)
+        chain[code] = None
         last_end = m.end()
     return found
 

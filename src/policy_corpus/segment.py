@@ -20,7 +20,7 @@ END_KINDS = frozenset({"footer", "menu", "meta", "chrome", "signed", "note"})
 #: Lines longer than this are never chrome, labels or bylines (those are short): they are prose,
 #: or embedded data (a base64 image) when they hold almost no Han. The classifiers never see them,
 #: which bounds the cost of every line pattern.
-MAX_CLASSIFIED_CHARS = 2000
+MAX_CLASSIFIED_CHARS = 1000  # real pages: no header, footer or chrome line is longer than about 230
 #: More non-empty lines than any article page has (a long one has a few thousand): such a file is
 #: refused before its lines are classified.
 MAX_LINES = 20_000
@@ -47,11 +47,14 @@ class Block:
     level: int = 0
 
 
-def is_meta(text: str) -> bool:
-    """A metadata line: opens with a label (`来源:`), is a bracketed source, or is mostly a date."""
-    if P.LABEL.match(text) or P.SOURCE_BRACKETED.match(text) or P.SOURCE_LABEL.match(text) and len(text) < 60:
+def is_meta(text: str, dated: bool = True) -> bool:
+    """A metadata line: opens with a label (`来源:`), is a bracketed source, or is mostly a date.
+
+    `dated=False` says the caller already knows the line holds no date.
+    """
+    if P.LABEL.match(text) or P.SOURCE_BRACKETED.match(text) or len(text) < 60 and P.SOURCE_LABEL.match(text):
         return True
-    date = P.DATE_YMD.search(text) or P.DATE_DMY.search(text)
+    date = (P.DATE_YMD.search(text) or P.DATE_DMY.search(text)) if dated else None
     if date is None:
         return False
     rest = P.LABEL.sub("", text[: date.start()] + text[date.end() :])
@@ -59,32 +62,43 @@ def is_meta(text: str) -> bool:
 
 
 def line_kind(text: str) -> str:
-    """What a non-empty line is, judged by its shape alone."""
-    if len(text) > MAX_CLASSIFIED_CHARS:
-        return "text" if P.han_count(text) * 10 >= len(text) else "image"
+    """What a non-empty line is, judged by its shape alone (cheap tests first; each pattern runs at most once)."""
+    n = len(text)
+    if n > MAX_CLASSIFIED_CHARS:
+        return "text" if P.han_count(text) * 10 >= n else "image"
     if P.BREADCRUMB.search(text):
         return "breadcrumb"
-    if P.EDITORS_NOTE.search(text) or "在《" in text and P.ANNOUNCEMENT.search(text) and not P.SENTENCE_END.search(text[:-1]):
+    if P.EDITORS_NOTE.search(text) or _is_announcement(text):
         return "note"
-    if P.SIGNED_POST.fullmatch(text) and text[:1] in "((作":
+    if text[:1] in "((作" and P.SIGNED_POST.fullmatch(text):
         return "signed"
-    if P.FOOTER_LINE.search(text) and (P.han_count(text) < 120 or not P.SENTENCE_END.search(text[:60])):
+    han = P.han_count(text)
+    if (han < 120 or not P.SENTENCE_END.search(text[:60])) and P.FOOTER_LINE.search(text):
         return "footer"
-    if (P.DATE_YMD.search(text) or P.DATE_DMY.search(text)) and is_meta(P.COUNTER_LINE.sub("", text)):
+    dated = (P.DATE_YMD.search(text) or P.DATE_DMY.search(text)) is not None
+    if dated and is_meta(P.COUNTER_LINE.sub("", text)):
         return "meta"
     if P.MENU_LINE.fullmatch(text) or is_nav_run(text):
         return "menu"
     if P.CHROME_LINE.fullmatch(text) or all(P.CHROME_LINE.fullmatch(part) for part in text.split("  ") if part.strip()):
-        return "image" if "." in text and P.han_count(text) == 0 else "chrome"
-    if P.COUNTER_LINE.search(text) and P.han_count(text) < 20:
+        return "image" if "." in text and han == 0 else "chrome"
+    if han < 20 and P.COUNTER_LINE.search(text):
         return "chrome"
-    if P.REVIEWER_LABEL.match(text) and len(text) < 60:
+    if n < 60 and P.REVIEWER_LABEL.match(text):
         return "chrome"
-    if P.CAPTION_LINE.search(text) and len(text) < 120:
+    if n < 120 and P.CAPTION_LINE.search(text):
         return "caption"
-    if is_meta(text) or P.EDITOR_LABEL.search(text) and len(text) < 40:
+    if is_meta(text, dated) or n < 40 and P.EDITOR_LABEL.search(text):
         return "meta"
     return "text"
+
+
+#: An announcement of a signed article is one sentence; longer lines are not searched for one.
+MAX_NOTE_CHARS = 300
+
+
+def _is_announcement(text: str) -> bool:
+    return len(text) <= MAX_NOTE_CHARS and "在《" in text and P.ANNOUNCEMENT.search(text) is not None and not P.SENTENCE_END.search(text[:-1])
 
 
 def is_nav_run(text: str) -> bool:
@@ -111,7 +125,11 @@ def layout(lines: tuple[str, ...]) -> Layout:
         start -= 1
     end = next((k for k in range(start, len(numbered)) if kinds[k] in END_KINDS), len(numbered))
     body = tuple(numbered[k] for k in range(start, end) if kinds[k] == "text")
-    return Layout(header=tuple(numbered[:start]), body=body, footer=tuple(numbered[end:]))
+    # header and footer lines are titles, labels, bylines and chrome: short. A longer one (embedded
+    # data, a run-on line) is dropped here, so no field rule ever searches it.
+    header = tuple(line for line in numbered[:start] if len(line[1]) <= MAX_CLASSIFIED_CHARS)
+    footer = tuple(line for line in numbered[end:] if len(line[1]) <= MAX_CLASSIFIED_CHARS)
+    return Layout(header=header, body=body, footer=footer)
 
 
 # --- sections -------------------------------------------------------------------------------
@@ -188,12 +206,12 @@ class _Joined(Block):
 
 
 #: A pull quote is a short paragraph; its source is a paragraph of ordinary length.
-MAX_QUOTE_CHARS = 1000
-MAX_SOURCE_CHARS = 20000
+MAX_QUOTE_CHARS = 300
+MAX_SOURCE_CHARS = 5000
 #: Verifications by sequence matching per candidate, and in all per page, and index entries read
 #: per page: bounds that only hostile pages reach; past them the remaining paragraphs are kept.
 MAX_VERIFY_PER_QUOTE = 8
-MAX_VERIFY = 2000
+MAX_VERIFY_CHARS = 2_000_000  # sum of len(quote) × len(source) over the sequence matchings of a page
 MAX_POSTINGS = 2_000_000
 
 
@@ -213,7 +231,7 @@ def drop_pull_quotes(paragraphs: list[str]) -> tuple[list[str], int]:
         if len(other) <= MAX_SOURCE_CHARS:
             for g in _grams(other) & wanted:
                 postings.setdefault(g, []).append(j)
-    budget = [MAX_POSTINGS, MAX_VERIFY]
+    budget = [MAX_POSTINGS, MAX_VERIFY_CHARS]
     kept, dropped = [], 0
     for k, para in enumerate(paragraphs):
         if k in candidates and _repeats(k, candidates[k], grams[k], paragraphs, postings, budget):
@@ -254,7 +272,7 @@ def _repeats(k: int, core: str, grams: frozenset[str], paragraphs: list[str], po
     need = 0.2 * len(grams)
     ranked = sorted((j for j, n in shared.items() if n >= need), key=lambda j: (-shared[j], j))
     for j in ranked[:MAX_VERIFY_PER_QUOTE]:
-        budget[1] -= 1
+        budget[1] -= len(core) * len(paragraphs[j])
         if budget[1] < 0:
             return False
         matcher = difflib.SequenceMatcher(None, core, paragraphs[j], autojunk=False)
