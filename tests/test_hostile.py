@@ -161,6 +161,52 @@ def test_an_edited_cache_record_never_reaches_the_output(tmp_path: Path, edit: s
     assert titles == [GOLD[k]["title"] for k in sorted(GOLD)]
 
 
+def _rows(cache_dir: Path) -> list[tuple]:
+    db = C.ParseCache(cache_dir)
+    rows = db.db.execute("SELECT sha256, status, digest FROM parsed ORDER BY sha256").fetchall()
+    db.close()
+    return rows
+
+
+def _sql(cache_dir: Path, statement: str, *args: object) -> None:
+    db = C.ParseCache(cache_dir)
+    db.db.execute(statement, args)
+    db.db.commit()
+    db.close()
+
+
+def test_a_planted_reject_cannot_remove_an_article(tmp_path: Path, tree: object) -> None:
+    raw, cache = _raw(tmp_path), tmp_path / "cache"
+    _build(raw, tmp_path / "first", cache_dir=cache)
+    sha = _rows(cache)[0][0]
+    _sql(cache, "UPDATE parsed SET status='legal', payload=?, digest=NULL, signature=NULL WHERE sha256=?", b"removed on request\xff", sha)
+    report = _build(raw, tmp_path / "second", cache_dir=cache)
+    assert report.ok and report.articles == 5 and report.parsed == 1
+    assert tree(tmp_path / "second") == tree(tmp_path / "first")  # type: ignore[operator]
+
+
+def test_duplicate_keys_and_records_must_belong_to_their_entry(tmp_path: Path, tree: object) -> None:
+    raw, cache = _raw(tmp_path), tmp_path / "cache"
+    _build(raw, tmp_path / "first", cache_dir=cache)
+    rows = _rows(cache)
+    _sql(cache, "UPDATE parsed SET digest=? WHERE sha256=?", rows[0][2], rows[1][0])  # another record's text digest
+    payload = C.ParseCache(cache).payload(rows[2][0])
+    _sql(cache, "UPDATE parsed SET payload=? WHERE sha256=?", payload, rows[3][0])  # another file's record
+    report = _build(raw, tmp_path / "second", cache_dir=cache)
+    assert report.ok and report.articles == 5 and report.parsed == 2
+    assert tree(tmp_path / "second") == tree(tmp_path / "first")  # type: ignore[operator]
+
+
+def test_a_damaged_cache_file_is_started_again(tmp_path: Path, tree: object) -> None:
+    raw, cache = _raw(tmp_path, 2), tmp_path / "cache"
+    _build(raw, tmp_path / "first", cache_dir=cache)
+    for path in cache.glob("parsed-*.sqlite*"):
+        path.write_bytes(b"this is not a database" * 100)
+    report = _build(raw, tmp_path / "second", cache_dir=cache)
+    assert report.ok and report.parsed == 2 and any("damaged" in r for r in report.recovered)
+    assert tree(tmp_path / "second") == tree(tmp_path / "first")  # type: ignore[operator]
+
+
 def test_the_cache_folder_is_private_and_shared_ones_are_refused(tmp_path: Path) -> None:
     made = C.ParseCache(tmp_path / "new" / "cache")
     assert (made.folder.stat().st_mode & 0o777) == 0o700 and (made.path.stat().st_mode & 0o777) == 0o600
@@ -314,9 +360,10 @@ def test_recovery_completes_or_rolls_back_from_every_state(tmp_path: Path, tree:
         work = tmp_path / state
         work.mkdir()
         out = work / "corpus"
-        shutil.copytree(tmp_path / "old", work / ".corpus.replaced-abc" if state != "journal_only" else out)
-        shutil.copytree(tmp_path / "new", work / ".corpus.build-xyz" if state != "new_in" else out)
-        (work / ".corpus.swap.json").write_text(json.dumps({"new": ".corpus.build-xyz", "old": ".corpus.replaced-abc"}), encoding="utf-8")
+        shutil.copytree(tmp_path / "old", work / ".corpus.replaced-abcdefgh" if state != "journal_only" else out)
+        shutil.copytree(tmp_path / "new", work / ".corpus.build-xyz_1234" if state != "new_in" else out)
+        (work / ".corpus.swap.json").write_text(json.dumps({"new": ".corpus.build-xyz_1234", "old": ".corpus.replaced-abcdefgh"}),
+                                                encoding="utf-8")
         done = outdir.recover(out)
         assert done and [p.name for p in work.iterdir()] == ["corpus"], (state, done)
         expected = "old" if state == "journal_only" else "new"
@@ -333,13 +380,55 @@ def test_a_journal_cannot_point_recovery_at_other_folders(tmp_path: Path) -> Non
 
 def test_stale_staging_folders_and_spools_are_removed(tmp_path: Path) -> None:
     raw = _raw(tmp_path, 1)
-    for name in (".out.build-dead1", ".out.spool-dead2"):
+    for name in (".out.build-dead1234", ".out.spool-dead5678"):  # what a killed build leaves: marked
         (tmp_path / name).mkdir()
-        (tmp_path / name / "junk").write_text("x", encoding="utf-8")
-    (tmp_path / ".other.build-keep").mkdir()  # another output's: not ours to remove
+        (tmp_path / name / outdir.MARKER).touch()
+        (tmp_path / name / "part-00000.parquet").write_text("x", encoding="utf-8")
+    (tmp_path / ".other.build-keep1234").mkdir()  # another output's: not ours to remove
+    (tmp_path / ".out.build-notes123").mkdir()  # a user's folder of that shape, unmarked
+    (tmp_path / ".out.build-notes123" / "mine.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / ".out.build-x.replaced-abcdefgh").mkdir()  # the transient folder of an output named `.out.build-x`
     report = _build(raw, tmp_path / "out", use_cache=False)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.build-keep", "out", "raw"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.build-keep1234", ".out.build-notes123", ".out.build-x.replaced-abcdefgh",
+                                                           "out", "raw"]
     assert len(report.recovered) == 2
+
+
+def test_files_added_to_the_output_during_the_build_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    raw, out = _raw(tmp_path, 1), tmp_path / "out"
+    _build(raw, out)
+    original = jobs.parse
+
+    def parse_and_meddle(data: bytes, id: str, sha256: str | None = None) -> policy_corpus.Article:
+        (out / "notebook.ipynb").write_text("{}", encoding="utf-8")  # a user saves into the corpus folder meanwhile
+        return original(data, id=id, sha256=sha256)
+
+    monkeypatch.setattr(jobs, "parse", parse_and_meddle)
+    with pytest.raises(outdir.OutputError, match="notebook.ipynb"):
+        _build(raw, out, use_cache=False)
+    assert (out / "notebook.ipynb").is_file() and (out / outdir.MANIFEST).is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "raw"]
+
+
+def test_a_same_size_edit_is_seen(tmp_path: Path) -> None:
+    raw, out = _raw(tmp_path, 1), tmp_path / "out"
+    _build(raw, out)
+    card = (out / "README.md").read_bytes()
+    (out / "README.md").write_bytes(card.replace(b"policy-corpus", b"POLICY-CORPUS", 1))
+    with pytest.raises(outdir.OutputError, match="README.md"):
+        _build(raw, out)
+
+
+def test_a_journal_naming_a_symlink_neither_follows_it_nor_blocks_builds(tmp_path: Path) -> None:
+    raw, out = _raw(tmp_path, 1), tmp_path / "corpus"
+    _build(raw, out)
+    (tmp_path / "precious").mkdir()
+    (tmp_path / "precious" / "a.txt").write_text("a", encoding="utf-8")
+    (tmp_path / ".corpus.replaced-abcdefgh").symlink_to(tmp_path / "precious")
+    (tmp_path / ".corpus.swap.json").write_text(json.dumps({"new": ".corpus.build-abcdefgh", "old": ".corpus.replaced-abcdefgh"}),
+                                                encoding="utf-8")
+    assert _build(raw, out).ok and _build(raw, out).ok
+    assert (tmp_path / "precious" / "a.txt").is_file()
 
 
 def test_killing_the_build_leaves_no_process_behind(tmp_path: Path) -> None:
@@ -537,8 +626,11 @@ def test_a_c_locale_does_not_abort_the_build(tmp_path: Path) -> None:
 def test_utf16_without_bom_is_read(tmp_path: Path) -> None:
     text = SEED.read_text(encoding="utf-8")
     for enc in ("utf-16-le", "utf-16-be"):
-        got = policy_corpus.parse(text.encode(enc), id="x")
-        assert got.title == GOLD["000_dac59bbde87f66ac"]["title"]
+        for data in (text.encode(enc), text.encode(enc)[:-1]):  # whole, and cut after an odd byte
+            got = policy_corpus.parse(data, id="x")
+            assert got.title == GOLD["000_dac59bbde87f66ac"]["title"]
+        with pytest.raises(policy_corpus.ParseError, match="not Chinese"):  # read, then refused for what it is
+            policy_corpus.parse(("English only. " * 40).encode(enc), id="x")
 
 
 @pytest.mark.parametrize("error", ["requests", "httpx", "oserror"])

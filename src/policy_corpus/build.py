@@ -151,13 +151,18 @@ def build(
     out.parent.mkdir(parents=True, exist_ok=True)
     with ExitStack() as stack:
         stack.enter_context(outdir.locked(out))
-        recovered = outdir.recover(out)
+        try:
+            recovered = outdir.recover(out)
+        except OSError as exc:
+            raise outdir.OutputError(f"cannot recover the interrupted build beside {out} ({exc}); look at the .{out.name}.* entries there") from None
         outdir.check_target(out)  # again: a recovered swap may have put a folder back
         if folder is None:  # a throw-away spool on the output's disk (a tmpfs /tmp would hold it in RAM)
             folder = outdir.spool_dir(out)
             stack.callback(shutil.rmtree, folder, ignore_errors=True)
         cache = ParseCache(folder)
         stack.callback(cache.close)
+        if cache.reset:
+            recovered.append(cache.reset)
         clock = _Clock()
         paths = list_raw(raw_dir)
         rejects: list[dict[str, Any]] = []
@@ -171,7 +176,7 @@ def build(
                 seen[name].sha256 = sha
             else:
                 seen.pop(name)
-                rejects.append(_reject(name, entry.status, entry.payload.decode("utf-8")))
+                rejects.append(_reject(name, entry.status, entry.payload.decode("utf-8", "replace")))
         cache.flush()
         clock.lap("parse")
         ok, curated = _collect(seen, raw_dir, cache, rejects)
@@ -230,7 +235,7 @@ def _collect(seen: dict[str, _Seen], raw_dir: Path, cache: ParseCache, rejects: 
         if status == "ok":
             ok.append(s)
         else:
-            rejects.append(_reject(s.name, status, cache.payload(s.sha256).decode("utf-8")))
+            rejects.append(_reject(s.name, status, cache.payload(s.sha256).decode("utf-8", "replace")))
     entries, problems = curate.read_metadata(raw_dir / curate.METADATA_FILE, set(seen))
     rejects.extend(problems)
     curated: dict[str, dict] = {}

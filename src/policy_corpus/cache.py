@@ -183,15 +183,35 @@ class ParseCache:
         if self.path.is_symlink():
             raise CacheError(f"cache file {self.path} is a symlink: refusing to use it")
         _check_private(self.path, "cache file")
-        self.db = sqlite3.connect(self.path, timeout=60)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute(
-            "CREATE TABLE IF NOT EXISTS parsed (version TEXT, sha256 TEXT, status TEXT, payload BLOB,"
-            " digest BLOB, day INTEGER, signature BLOB, PRIMARY KEY (version, sha256))"
-        )
+        try:
+            self.db = self._open()
+        except sqlite3.DatabaseError as exc:  # not a database (truncated, overwritten): ours to start again
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise
+            for extra in (self.path, self.path.with_name(self.path.name + "-wal"), self.path.with_name(self.path.name + "-shm")):
+                extra.unlink(missing_ok=True)
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600))
+            self.db = self._open()
+            self.reset = f"cache file {self.path.name} was damaged ({exc}) and was started again"
         self._pending: list[tuple] = []
         self._committed = time.monotonic()
+
+    reset: str | None = None  # set when a damaged cache file was replaced
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=60)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS parsed (version TEXT, sha256 TEXT, status TEXT, payload BLOB,"
+                " digest BLOB, day INTEGER, signature BLOB, PRIMARY KEY (version, sha256))"
+            )
+            db.execute("SELECT COUNT(*) FROM (SELECT 1 FROM parsed LIMIT 1)").fetchone()
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
 
     def has(self, sha256: str) -> bool:
         q = "SELECT 1 FROM parsed WHERE version=? AND sha256=?"
@@ -224,17 +244,28 @@ class ParseCache:
             self.db.execute("DELETE FROM parsed WHERE version=? AND sha256=?", (self.version, sha256))
 
     def trusted(self, sha256: str) -> bool:
-        """True when an entry exists and reads back valid; an invalid one is deleted (the file will be re-parsed)."""
+        """True when a record entry exists and reads back valid and consistent; otherwise the file is parsed again.
+
+        Only records are taken from the cache: a cached reject is parsed again (rejects are few),
+        so a planted one cannot remove an article. A record must validate, belong to these raw
+        bytes (`raw_sha256`), and carry the text digest and date key of its own text; an entry
+        that fails is deleted.
+        """
         row = self.keys(sha256)
         if row is None:
             return False
         status, digest, day, signature = row
+        if status != "ok":
+            return False
         try:
-            if status == "ok":
-                check_keys(digest, day, signature)
-                decode_record(self.payload(sha256))
-            elif not (isinstance(status, str) and isinstance(self.payload(sha256), bytes)):
-                raise CacheError("reject entry has no reason")
+            check_keys(digest, day, signature)
+            record = decode_record(self.payload(sha256))
+            if record["raw_sha256"] != sha256:
+                raise CacheError("record belongs to other raw bytes")
+            from .dedup import text_digest
+
+            if text_digest(record["text"]) != digest or (record["date"].toordinal() if record["date"] else None) != day:
+                raise CacheError("duplicate keys do not belong to the record")
         except CacheError:
             self.forget(sha256)
             return False

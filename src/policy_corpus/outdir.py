@@ -27,12 +27,18 @@ from pathlib import Path
 #: staging folder with a manifest is complete.
 MANIFEST = "build_manifest.json"
 #: Files of a corpus folder written before manifests existed.
-_LEGACY = re.compile(r"(?:README\.md|croissant\.json|[\w-]+\.png|build_report\.json|rejects\.jsonl"
+_LEGACY = re.compile(r"(?:README\.md|croissant\.json|articles_by_province_and_year\.png|build_report\.json|rejects\.jsonl"
                      r"|data/(?:articles|sections)/train-\d{5}-of-\d{5}\.parquet)")
 
 
 class OutputError(ValueError):
     """The output folder cannot be replaced without harm."""
+
+
+#: A file in each staging folder and spool a build makes: only folders holding it are swept as stale.
+MARKER = ".policy-corpus-transient"
+#: The random part of a `tempfile.mkdtemp` name.
+_TMP_SUFFIX = r"[a-z0-9_]{8}"
 
 
 def _names(out: Path) -> dict[str, str]:
@@ -75,7 +81,8 @@ def _tree(folder: Path) -> dict[str, int] | None:
 
 
 def foreign_files(out: Path) -> list[str]:
-    """Files under `out` that its manifest (or, for an older corpus, the corpus layout) does not list."""
+    """Files under `out` that its manifest does not list as they are (size and SHA-256), or, for an
+    older corpus without a manifest, that are not of the corpus layout."""
     files = _tree(out)
     if files is None:
         return ["a symlink or special file"]
@@ -86,14 +93,23 @@ def foreign_files(out: Path) -> list[str]:
         if "build_report.json" not in files:
             return sorted(files)
         return sorted(f for f in files if not _LEGACY.fullmatch(f))
-    return sorted(f for f, size in files.items() if f != MANIFEST and listed.get(f) != size)
+    return sorted(f for f, size in files.items()
+                  if f != MANIFEST and (f not in listed or listed[f][0] != size or _sha256(out / f) != listed[f][1]))
 
 
-def read_manifest(folder: Path) -> dict[str, int] | None:
-    """Relative path → size from a folder's manifest; None if it has none or it is unreadable."""
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def read_manifest(folder: Path) -> dict[str, tuple[int, str]] | None:
+    """Relative path → (size, SHA-256) from a folder's manifest; None if it has none or it is unreadable."""
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        return {str(f["path"]): int(f["size"]) for f in data["files"]}
+        return {str(f["path"]): (int(f["size"]), str(f["sha256"])) for f in data["files"]}
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -103,8 +119,7 @@ def write_manifest(folder: Path) -> None:
     entries = []
     for rel, size in sorted((_tree(folder) or {}).items()):
         if rel != MANIFEST:
-            digest = hashlib.sha256((folder / rel).read_bytes()).hexdigest()
-            entries.append({"path": rel, "size": size, "sha256": digest})
+            entries.append({"path": rel, "size": size, "sha256": _sha256(folder / rel)})
     text = json.dumps({"files": entries}, ensure_ascii=False, indent=1) + "\n"
     (folder / MANIFEST).write_text(text, encoding="utf-8")
 
@@ -143,24 +158,32 @@ def recover(out: Path) -> list[str]:
             new, old = str(j["new"]), str(j["old"])
         except (OSError, ValueError, KeyError, TypeError):
             new = old = ""
-        ours = all(re.fullmatch(re.escape(p) + r"[\w-]+", v) for p, v in ((n["build"], new), (n["old"], old)))
+        ours = all(re.fullmatch(re.escape(p) + _TMP_SUFFIX, v) for p, v in ((n["build"], new), (n["old"], old)))
         if ours:
             new_dir, old_dir = parent / new, parent / old
-            if not out.exists():
-                if new_dir.is_dir() and (new_dir / MANIFEST).is_file():
+            real_new = new_dir.is_dir() and not new_dir.is_symlink()
+            real_old = old_dir.is_dir() and not old_dir.is_symlink()
+            if not out.exists() and not out.is_symlink():
+                if real_new and (new_dir / MANIFEST).is_file():
                     os.rename(new_dir, out)
                     done.append(f"completed an interrupted swap into {out}")
-                elif old_dir.is_dir():
+                elif real_old:
                     os.rename(old_dir, out)
                     done.append(f"rolled back an interrupted swap of {out}")
-            if old_dir.is_dir() and out.exists():
+            if real_old and out.is_dir() and not foreign_files(old_dir):
                 shutil.rmtree(old_dir)
                 done.append(f"removed the corpus an interrupted swap had replaced ({old})")
         journal.unlink()
     journal.with_name(journal.name + ".part").unlink(missing_ok=True)
     for prefix in (n["build"], n["spool"], n["old"]):
         for path in parent.glob(glob_escape(prefix) + "*"):
-            if path.is_dir() and not path.is_symlink() and not (prefix == n["old"] and not out.exists()):
+            if not re.fullmatch(re.escape(prefix) + _TMP_SUFFIX, path.name) or path.is_symlink() or not path.is_dir():
+                continue
+            if prefix == n["old"]:  # a replaced corpus: only once the output is back, and only as a build wrote it
+                ours = out.is_dir() and read_manifest(path) is not None and not foreign_files(path)
+            else:  # a staging folder or spool: marked, or a finished corpus (manifest, nothing else)
+                ours = (path / MARKER).is_file() or (read_manifest(path) is not None and not foreign_files(path))
+            if ours:
                 shutil.rmtree(path, ignore_errors=True)
                 done.append(f"removed stale {path.name}")
     return done
@@ -173,7 +196,9 @@ def glob_escape(text: str) -> str:
 
 def spool_dir(out: Path) -> Path:
     """A private folder beside the output for a cache-less build's spool (removed by the build or by the next one)."""
-    return Path(tempfile.mkdtemp(prefix=_names(out)["spool"], dir=out.parent))
+    folder = Path(tempfile.mkdtemp(prefix=_names(out)["spool"], dir=out.parent))
+    (folder / MARKER).touch()
+    return folder
 
 
 @contextlib.contextmanager
@@ -187,12 +212,17 @@ def staged(out: Path) -> Iterator[Path]:
     n = _names(out)
     tmp = Path(tempfile.mkdtemp(prefix=n["build"], dir=out.parent))
     os.chmod(tmp, 0o755)  # mkdtemp's 0700 would make the published folder private
+    (tmp / MARKER).touch()  # removed before the swap: a stale staging folder is known by it
     journal = out.parent / n["journal"]
     swapping = False
     try:
         yield tmp
+        (tmp / MARKER).unlink()
         write_manifest(tmp)
         if out.exists():
+            foreign = foreign_files(out)  # again: files may have been added to it while this build ran
+            if foreign:
+                raise OutputError(f"{out} gained files a build did not write while this build ran ({', '.join(foreign[:3])}): not replaced")
             old = Path(tempfile.mkdtemp(prefix=n["old"], dir=out.parent))  # a unique name, never a user's `*.old`
             os.rmdir(old)
             _write_atomic(journal, json.dumps({"new": tmp.name, "old": old.name}))

@@ -42,7 +42,7 @@ def decode(data: bytes, file: str | None = None) -> str:
                 raise ParseError("read", f"invalid {enc}: {exc.reason}", file) from None
     # UTF-16 that lost its BOM: NUL bytes (ASCII in it) or bytes that are not UTF-8 (all Han)
     if b"\x00" in data:
-        utf16 = _utf16_without_bom(data)
+        utf16 = _utf16_without_bom(data, han_share=0.0)  # NULs: ASCII in UTF-16, Chinese or not
         if utf16 is None:
             raise ParseError("read", "binary file (NUL bytes)", file)
         return _clean(utf16, file)
@@ -64,22 +64,24 @@ UTF16_TEXT_SHARE = 0.9
 _TEXTLIKE = re.compile(r"[\t\n\r\x20-\x7e\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2010-\u201f\u00b7]")
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def _utf16_without_bom(data: bytes, han_share: float = 0.2) -> str | None:
     """The text of UTF-16 bytes that lost their BOM, or None.
 
-    Only an even-length file whose decoding (little- or big-endian) is almost all Han, ASCII
-    text and CJK punctuation qualifies: legacy GB or Big5 bytes read as UTF-16 land in Hangul,
-    surrogates and private use, and UTF-8 Chinese in random planes, far below that share.
+    Only bytes whose decoding (little- or big-endian) is almost all Han, ASCII text and CJK
+    punctuation qualify, with at least `han_share` of Han where no NUL byte shows ASCII in UTF-16:
+    legacy GB or Big5 bytes read as UTF-16 land in Hangul, surrogates and private use, and UTF-8
+    Chinese in random planes, far below that share.
     """
-    if len(data) % 2 or len(data) < 4:
+    if len(data) < 4:
         return None
+    data = data[: len(data) // 2 * 2]  # a file cut after an odd byte loses only that byte
     sample = data[: 64 * 1024]
     for enc in ("utf-16-le", "utf-16-be"):
         try:
             text = sample.decode(enc)
         except UnicodeDecodeError:
             continue
-        if len(_TEXTLIKE.findall(text)) >= UTF16_TEXT_SHARE * len(text) and _han(text) * 5 >= len(text):
+        if len(_TEXTLIKE.findall(text)) >= UTF16_TEXT_SHARE * len(text) and _han(text) >= han_share * len(text):
             try:
                 return data.decode(enc)
             except UnicodeDecodeError:
