@@ -71,3 +71,14 @@ def test_sections_of_real_pages(case: str, sections: list[tuple[str | None, int,
     got = parse((ROOT / "tests" / "real" / "dev" / f"{case}.txt").read_bytes(), id=case)
     assert [(s.heading, s.level, len(s.paragraphs)) for s in got.sections] == sections
     assert all(p and p == p.strip() for s in got.sections for p in s.paragraphs)
+
+
+def test_explain_shows_refused_candidates(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(ROOT / "tests" / "real" / "dev" / "009.txt", raw / "009.txt")
+    policy_corpus.build(raw, tmp_path / "out", workers=1)
+    shown = policy_corpus.explain("009", raw_dir=raw, data_dir=tmp_path / "out")
+    assert "✗ subtitle=分享— [subtitle_from_dash_line] refused by valid_subtitle" in shown
+    assert "→ author=王兴瑞、郭倩 [author_from_label]" in shown
+    assert "not found" in policy_corpus.explain("009", raw_dir=tmp_path / "nowhere", data_dir=tmp_path / "out")

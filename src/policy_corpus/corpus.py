@@ -162,13 +162,32 @@ def explain(id: str, raw_dir: str | Path = "raw", data_dir: str | Path | None = 
         lines = decode(read_raw(raw, Path(raw_dir)), raw.name).split("\n")
     except (OSError, ParseError):
         lines = []
-    out = [f"{id}  (raw: {raw if raw.exists() else 'not found'})"]
+    for field, rule, value, line, validator in _refused(raw, id) if lines else ():
+        by_line.setdefault(None if line is None else line + 1, []).append(f"✗ {field}={value} [{rule}] refused by {validator}")
+    out = [f"{id}  (raw: {raw if raw.exists() else 'not found: only the stored provenance is shown, no raw lines'})"]
     for n in sorted(k for k in by_line if k is not None):
         text = lines[n - 1].strip() if n <= len(lines) else ""
         out.append(f"{n:>5} | {text[:80]}")
-        out.extend(f"      → {f}" for f in by_line[n])
-    out.extend(f"    - → {f}" for f in by_line.get(None, []))
+        out.extend(f"      {'' if f.startswith('✗') else '→ '}{f}" for f in by_line[n])
+    out.extend(f"    - {'' if f.startswith('✗') else '→ '}{f}" for f in by_line.get(None, []))
     return "\n".join(out)
+
+
+def _refused(raw: Path, id: str) -> list[tuple]:
+    """The candidates the field validators refused when this raw file is parsed again."""
+    from .errors import ParseError
+    from .extract import REFUSED
+    from .pipeline import parse
+
+    log: list[tuple] = []
+    token = REFUSED.set(log)
+    try:
+        parse(raw.read_bytes(), id=id)
+    except (OSError, ParseError):
+        pass
+    finally:
+        REFUSED.reset(token)
+    return log
 
 
 def validate_folder(folder: str | Path | None = None) -> list[str]:

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,12 +59,27 @@ class Page:
 Rule = Callable[[Page], "Found | None"]
 
 
+#: Set by `explain` for one parse: each candidate a field's validator refused, as
+#: (field, rule, value, 0-based line, validator).
+REFUSED: ContextVar[list[tuple[str, str, Any, int | None, str]] | None] = ContextVar("refused", default=None)
+
+
+def refuse(found: Found, valid: Callable[[Any], bool]) -> None:
+    """Note a refused candidate where someone is listening (`explain`)."""
+    log = REFUSED.get()
+    if log is not None:
+        log.append((found.rule.split("_from_")[0], found.rule, found.value, found.line, getattr(valid, "__name__", "valid")))
+
+
 def first(rules: Sequence[Rule], page: Page, valid: Callable[[Any], bool] = lambda v: bool(v)) -> Found | None:
-    """Run rules strongest first; the first candidate that passes `valid` wins."""
+    """Run rules strongest first; the first candidate that passes `valid` wins, a refused one falls through."""
     for rule in rules:
         found = rule(page)
-        if found is not None and valid(found.value):
+        if found is None:
+            continue
+        if valid(found.value):
             return found
+        refuse(found, valid)
     return None
 
 
@@ -304,6 +320,8 @@ def author_from_title_prefix(page: Page) -> Found | None:
     if not page.header.title:
         return None
     i, t = page.header.title[0]
+    if not valid_title(" ".join(line for _, line in page.header.title)):  # not a title (a byline, chrome): no signer
+        return None
     names, _ = _split_prefix(t, page)
     return Found(names, "author_from_title_prefix", i) if names else None
 

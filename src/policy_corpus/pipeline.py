@@ -22,6 +22,7 @@ from .extract import (
     first,
     header_roles,
     post_from_announcement,
+    refuse,
     regions,
     site,
     source,
@@ -134,6 +135,7 @@ def assemble(page: Page, doc: RawDoc, script: str, flags: set[str], lines: tuple
     author = _value(author_f)
     post_f = first(POST_RULES, page, valid=valid_post) or post_from_announcement(page, author if isinstance(author, str) else None)
     if post_f is not None and not valid_post(post_f.value):
+        refuse(post_f, valid_post)
         post_f = None
     post = _value(post_f)
     if author_f is not None and author_f.rule == "author_from_reporter_byline":
