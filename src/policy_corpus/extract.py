@@ -53,7 +53,8 @@ class Page:
     header: Header
     blocks: tuple[Block, ...]
     byline: Found | None  # trailing `(X)` or `(作者系…)` cut from the body's end
-    reporter: Found | None  # `(记者 X)` cut from the body's start
+    reporter: Found | None  # `(记者 X)` cut from the body's start, or a `记者 X` line cut from the body
+    dateline: Found | None = None  # the outlet of a dateline opening the body (`湖北日报讯`)
 
 
 Rule = Callable[[Page], "Found | None"]
@@ -279,9 +280,13 @@ TITLE_RULES: tuple[Rule, ...] = (title_from_original_title, title_from_header)
 _BYLINE_TITLE = re.compile(f"^(?:{P.AUTHOR_LABEL.pattern}|□)|(?:记者|通讯员)\\s+(?:{P.NAME.pattern})(?:\\s|$)")
 
 
+#: Fewer Han characters than any headline of the genre has (the shortest seen has seven).
+MIN_TITLE_HAN = 6
+
+
 def valid_title(value: object) -> bool:
-    """A title is not a byline (the page then has no title of its own in the excerpt)."""
-    return isinstance(value, str) and bool(value) and _BYLINE_TITLE.search(value) is None
+    """A title is a headline: not a byline, not a scrap of chrome (`5 天 [LV.2]`), so at least a few words long."""
+    return isinstance(value, str) and P.han_count(value) >= MIN_TITLE_HAN and _BYLINE_TITLE.search(value) is None
 
 
 def subtitle_from_dash_line(page: Page) -> Found | None:
@@ -322,8 +327,8 @@ def author_from_title_prefix(page: Page) -> Found | None:
     i, t = page.header.title[0]
     if not valid_title(" ".join(line for _, line in page.header.title)):  # not a title (a byline, chrome): no signer
         return None
-    names, _ = _split_prefix(t, page)
-    return Found(names, "author_from_title_prefix", i) if names else None
+    names, rest = _split_prefix(t, page)
+    return Found(names, "author_from_title_prefix", i) if names and valid_title(rest) else None
 
 
 def _labelled(lines: Sequence[Line], label: re.Pattern[str]) -> tuple[int, str] | None:
@@ -391,10 +396,28 @@ def author_from_reporter_byline(page: Page) -> Found | None:
         m = P.REPORTER_LINE.fullmatch(t) or P.REPORTER_BYLINE.search(t)
         if m is not None:
             names = [_names(m.group("names"))]
-            if "others" in m.groupdict() and m.group("others"):
+            if m.group("others"):
                 names.append(_names(m.group("others")))
             return Found("、".join(names), "author_from_reporter_byline", i)
     return None
+
+
+def reporter_outlet(lines: Sequence[Line]) -> Found | None:
+    """`新华社记者 X`: the outlet a reporter's byline line names (`本报` names none)."""
+    for i, t in lines:
+        m = P.REPORTER_LINE.fullmatch(t)
+        if m is not None and m.group("outlet") and not m.group("outlet").startswith("本"):
+            return Found((m.group("outlet"), None), "source_from_reporter_outlet", i)
+    return None
+
+
+def dateline_outlet(line: Line) -> Found | None:
+    """`湖北日报讯 …`, `新华社北京3月5日电 …`: the outlet a dateline opening the body names."""
+    i, t = line
+    m = P.DATELINE.match(t)
+    if m is None or m.group("outlet").startswith("本") or not P.SOURCE_NAME.fullmatch(m.group("outlet")):
+        return None
+    return Found((m.group("outlet"), None), "source_from_dateline", i)
 
 
 AUTHOR_RULES: tuple[Rule, ...] = (
@@ -486,7 +509,7 @@ def source_candidates(page: Page) -> list[Found]:
             out.append(Found(_source_value(m.group("value")), "source_from_bracketed_line", i))
             continue
         for lm in P.SOURCE_LABEL.finditer(t):
-            if lm.start() > 0 and t[lm.start() - 1] not in " \t:|【[(":
+            if lm.start() > 0 and t[lm.start() - 1] not in " \t:|【[(0123456789":
                 continue
             value = _source_value(t[lm.end() :])
             if value[0]:
@@ -500,6 +523,8 @@ def source_candidates(page: Page) -> list[Found]:
         if m is not None:
             issue = re.sub(r"\s+", "", m.group("issue")) if m.group("issue") else None
             out.append(Found((m.group("pub"), issue), "source_from_announcement", i))
+    # failing the page's source slot: a dateline, then a reporter byline's outlet
+    out += [f for f in (page.dateline, reporter_outlet([*page.layout.header, *page.layout.body])) if f is not None]
     seen: set[int] = set()
     unique = []
     for f in out:

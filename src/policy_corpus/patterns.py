@@ -144,10 +144,17 @@ TRAILING_BYLINE = re.compile(
     f"(?P<names>{NAMES.pattern}(?:(?:\\s+|\\s*(?:记者|通讯员|实习生)\\s*)(?:{_NAME}))*)\\s*[))]$"
 )
 REPORTER_BYLINE = re.compile(
-    f"(?:(?:本报讯|本刊讯|[{HAN}]{{0,8}}讯|[{HAN}0-9]{{0,20}}电)\\s*+)?[((]\\s*+(?:本报|本台|本网)?(?:特约|首席|见习)?记者\\s*+"
+    f"(?:(?:本报讯|本刊讯|[{HAN}]{{0,12}}(?:讯|消息|报道)|[{HAN}0-9]{{0,20}}电)\\s*+)?[((]\\s*+(?:本报|本台|本网)?(?:特约|首席|见习)?记者\\s*+"
     f"(?P<names>{NAMES.pattern}(?:\\s+(?:{_NAME}))*)(?:\\s*(?:通讯员|实习生)\\s*(?P<others>{NAMES.pattern}(?:\\s+(?:{_NAME}))*))?\\s*[))]"
 )
-REPORTER_LINE = re.compile(f"^(?:本报|本台|本网|本刊)?(?:特约|首席|见习)?(?:记者|评论员|通讯员)\\s*(?P<names>{NAMES.pattern}(?:\\s+(?:{_NAME}))*)$")
+#: `记者 王某`, `新华社记者 王某、李某`, `海报新闻特约评论员 王某`, `湖北日报全媒记者 王某 通讯员 李某`: a byline
+#: line, with the outlet the reporter writes for in front (`本报` names none).
+REPORTER_LINE = re.compile(
+    f"^(?P<outlet>本报|本台|本网|本刊|[{HAN}·]{{2,12}}?)?(?:特约|首席|见习|全媒体?|融媒体?)?(?:记者|评论员|通讯员)\\s*"
+    f"(?P<names>{NAMES.pattern}(?:\\s+(?:{_NAME}))*)(?:\\s*(?:通讯员|实习生)\\s*(?P<others>{NAMES.pattern}(?:\\s+(?:{_NAME}))*))?$"
+)
+#: A dateline opening the first paragraph: `湖北日报讯`, `新华社北京3月5日电`.
+DATELINE = re.compile(f"^(?P<outlet>[{HAN}]{{2,12}}?)(?:讯|(?:[{HAN}]{{2,8}})?\\d{{1,2}}月\\d{{1,2}}日电)")
 INTERVIEW_MARK = re.compile(r"专访|访谈|对话|答记者问|^记者\s*[::]|^问\s*[::]|^答\s*[::]|[((]记者")
 TITLE_NAME_PREFIX = re.compile(f"^(?P<names>{NAMES.pattern})\\s*[::]\\s*(?P<title>.{{6,}})$")
 ORIGINAL_TITLE = re.compile(r"^[((【\[]?\s*原标题\s*[::]\s*(?P<title>.+?)\s*[))】\]]?$")

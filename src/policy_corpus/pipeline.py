@@ -17,6 +17,7 @@ from .extract import (
     TITLE_RULES,
     Found,
     Page,
+    dateline_outlet,
     documents,
     editor,
     first,
@@ -41,7 +42,7 @@ TZ = ZoneInfo("Asia/Shanghai")
 
 
 def _cut_bylines(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Found | None, Found | None]:
-    """Cut a trailing `(王某)` / `(作者系…)` and a leading `(记者 王某)` off the body's text."""
+    """Cut a trailing `(王某)` / `(作者系…)`, a leading `(记者 王某)` and a `记者 王某` line off the body's text."""
     byline = reporter = None
     if body:
         i, last = body[-1]
@@ -60,8 +61,20 @@ def _cut_bylines(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Fo
             names = [m.group("names"), m.group("others") or ""]
             value = "、".join(n for n in (re.sub(r"[\s、,,]+", "、", x.strip()) for x in names) if n)
             reporter = Found(value, "reporter_byline", i)
-            body[0] = (i, head[m.end() :].lstrip(" ,,"))
+            body[0] = (i, head[m.end() :].lstrip(" ,,::"))
+    if reporter is None:
+        for k, (i, line) in enumerate(body[:-1]):
+            m = P.REPORTER_LINE.fullmatch(line)
+            if m is not None:  # `记者 王某` on a line of its own inside the body
+                value = "、".join(_names_of(m.group(g)) for g in ("names", "others") if m.group(g))
+                reporter = Found(value, "reporter_byline", i)
+                del body[k]
+                break
     return body, byline, reporter
+
+
+def _names_of(text: str) -> str:
+    return re.sub(r"[\s、,,]+", "、", text.strip())
 
 
 def sections_from_blocks(items: list[Block]) -> tuple[list[Section], int]:
@@ -97,9 +110,11 @@ def parse(data: str | bytes, id: str, sha256: str | None = None) -> Article:
     zones = layout(norm.lines)
     if not zones.body:
         raise ParseError("segment", "no body: no prose paragraph found", id)
+    dateline = dateline_outlet(zones.body[0])
     body, byline, reporter = _cut_bylines(list(zones.body))
     items = blocks(tuple(body))
-    page = Page(layout=zones, header=header_roles(zones.header), blocks=tuple(items), byline=byline, reporter=reporter)
+    page = Page(layout=zones, header=header_roles(zones.header), blocks=tuple(items), byline=byline, reporter=reporter,
+                dateline=dateline)
     return assemble(page, doc, norm.script, set(norm.flags), norm.lines)
 
 
