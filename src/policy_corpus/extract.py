@@ -234,7 +234,7 @@ def _clean_title(text: str) -> str:
     # a site suffix is short: looking at the tail only keeps the search linear on a long line
     while (m := P.TITLE_SITE_SUFFIX.search(text, max(0, len(text) - 100))) is not None and m.start() > 6:
         text = text[: m.start()]
-    return text.strip()
+    return text.strip().rstrip(" |｜_-").strip()  # a separator left dangling by the page's title bar
 
 
 def _split_prefix(text: str, page: Page) -> tuple[str | None, str]:
@@ -276,6 +276,8 @@ def title_from_header(page: Page) -> Found | None:
 
 TITLE_RULES: tuple[Rule, ...] = (title_from_original_title, title_from_header)
 
+#: An e-paper's page label where a title should be: `当前版:03版`, `第05版:要闻`.
+_PAGE_LABEL = re.compile(r"(?:当前版|版面|版次)\s*[::]|^第?\s*\d{1,3}\s*版(?:\s*[::]|$)")
 #: A byline where a title should be: `文/X`, `作者:X`, `□X`, or a newsroom role followed by a spaced name.
 _BYLINE_TITLE = re.compile(f"^(?:{P.AUTHOR_LABEL.pattern}|□)|(?:记者|通讯员)\\s+(?:{P.NAME.pattern})(?:\\s|$)")
 
@@ -286,7 +288,8 @@ MIN_TITLE_HAN = 6
 
 def valid_title(value: object) -> bool:
     """A title is a headline: not a byline, not a scrap of chrome (`5 天 [LV.2]`), so at least a few words long."""
-    return isinstance(value, str) and P.han_count(value) >= MIN_TITLE_HAN and _BYLINE_TITLE.search(value) is None
+    return (isinstance(value, str) and P.han_count(value) >= MIN_TITLE_HAN and _BYLINE_TITLE.search(value) is None
+            and _PAGE_LABEL.search(value) is None)
 
 
 def subtitle_from_dash_line(page: Page) -> Found | None:

@@ -65,7 +65,7 @@ CHROME_LINE = re.compile(
 _CRUMB = r"[^\s>»›]{1,12}+"  # a crumb never holds a separator, so the trail parses one way only
 _CRUMB_SEP = r"\s*+(?:>>?|»|›)\s*+"
 BREADCRUMB = re.compile(
-    r"^(?:当前位置|您的位置|您现在的位置|你的位置|你现在的位置|所在位置|现在位置|位置)\s*[::]|首页\s*(?:>|»|›)"
+    r"^(?:您|你)?(?:当前|现在)?(?:的)?(?:所在)?(?:的)?位置\s*[::]|首页\s*(?:>|»|›)"
     f"|^{_CRUMB}{_CRUMB_SEP}{_CRUMB}(?:{_CRUMB_SEP}{_CRUMB})*+\\s*+(?:>>?|»|›)?$"
 )
 #: Navigation menus on one line: three or more separators.
