@@ -54,6 +54,8 @@ def _differences(a: str, b: str) -> int:
 
 def strip_pinyin(text: str) -> tuple[str, bool]:
     """Remove `網(wǎng)`-style annotations (and ones whose `(` was garbled away)."""
+    if ")" not in text:  # every annotation ends with one; a cheap scan spares the pattern on most pages
+        return text, False
     out, n = P.PINYIN_DEBRIS.subn("", text)
     return out, n > 0
 
