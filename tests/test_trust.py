@@ -128,7 +128,7 @@ def test_failed_write_leaves_published_files_intact(tmp_path: Path, monkeypatch:
         policy_corpus.build(ROOT / "raw", out)
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".build-")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]  # no staging folder left beside it
 
 
 def test_metadata_jsonl_overrides_and_errors(tmp_path: Path) -> None:

@@ -57,7 +57,7 @@ class Report:
     out_dir: str = ""
     summary: dict = field(default_factory=dict)
     parsed: int = 0  # files parsed in this build
-    from_cache: int = 0  # files whose record or reject came from the parse cache
+    from_cache: int = 0  # files whose record came from the parse cache (rejects are always parsed again)
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of each pass (not in the summary: it varies)
     recovered: list[str] = field(default_factory=list)  # what the start-up recovery of the output folder did
 

@@ -2,17 +2,12 @@
 
 Rows arrive one at a time; they are written as Parquet row groups of at most ROW_GROUP_ROWS
 rows, in shards of at most about SHARD_BYTES, so memory does not grow with the corpus. The
-whole folder is written beside the old one and swapped in only when complete.
+whole folder is written beside the old one and swapped in only when complete (`outdir`).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -123,27 +118,6 @@ class ShardWriter:
             path.rename(target)
             final.append(target)
         return final
-
-
-@contextmanager
-def staged_folder(out_dir: Path) -> Iterator[Path]:
-    """A temporary folder beside `out_dir` that replaces it only if the block completes."""
-    out_dir = Path(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir.parent))
-    os.chmod(tmp, 0o755)  # mkdtemp's 0700 would make the published folder private
-    try:
-        yield tmp
-        if out_dir.exists():
-            backup = out_dir.with_name(out_dir.name + ".old")
-            shutil.rmtree(backup, ignore_errors=True)
-            out_dir.rename(backup)
-            tmp.rename(out_dir)
-            shutil.rmtree(backup)
-        else:
-            tmp.rename(out_dir)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def write_reports(folder: Path, summary: dict[str, Any], rejects: list[dict[str, Any]]) -> None:
