@@ -357,10 +357,11 @@ def author_from_label(page: Page) -> Found | None:
 def _signer(page: Page) -> tuple[int, str] | None:
     """`(近日,)X省委书记王某在《Y》发表署名文章`: the post-and-name of an announcement or note."""
     for i, t in page.header.notes:
-        for m in P.ANNOUNCEMENT.finditer(t):
-            who = P.NOTE_LEAD.sub("", m.group("who")).strip()
-            if who:
-                return i, who
+        for pattern in P.ANNOUNCEMENTS:
+            for m in pattern.finditer(t):
+                who = P.NOTE_LEAD.sub("", m.group("who")).strip()
+                if who:
+                    return i, who
     return None
 
 
@@ -522,7 +523,7 @@ def source_candidates(page: Page) -> list[Found]:
         i, t = page.header.source
         out.append(Found(_source_value(t), "source_from_line_under_date", i))
     for i, t in page.header.notes:
-        m = P.ANNOUNCEMENT.search(t)
+        m = P.ANNOUNCEMENT.search(t) or P.ANNOUNCEMENT_PUB_FIRST.search(t)
         if m is not None:
             issue = re.sub(r"\s+", "", m.group("issue")) if m.group("issue") else None
             out.append(Found((m.group("pub"), issue), "source_from_announcement", i))

@@ -86,12 +86,19 @@ REVIEWER_LABEL = re.compile(r"(?:审核|审校|校对|终审|初审|复审|值�
 #: Photo captions and credits: `图为…`, `新华社记者 X 摄`, `(X 摄)`.
 CAPTION_LINE = re.compile(r"^(?:图为|图\s*\d*\s*[::]|图片来源|\(?图/)|(?:摄|供图|制图|/摄)\s*[))]?$")
 #: Editor's notes that introduce a reprint.
-EDITORS_NOTE = re.compile(r"(?:全文如下|原文如下|文章如下|全文内容如下|现全文刊发|现予刊发|现转载如下)\s*[::。]?$|^(?:编者按|编者的话|编辑按)\s*[::]")
+EDITORS_NOTE = re.compile(r"(?:全文(?:转发|转载|刊发|刊登)?如下|原文如下|文章如下|全文内容如下|现全文刊发|现予刊发|现转载如下)\s*[::。]?$"
+                          r"|^(?:编者按|编者的话|编辑按)\s*[::]")
 #: The hosting page's announcement of a signed article: `X在《Y》杂志(2022年第3期)发表署名文章`.
 ANNOUNCEMENT = re.compile(
     r"(?P<who>[^,,。;;::“”]{0,80}?)在《(?P<pub>[^《》]{1,80})》(?:杂志|期刊|报)?(?:上)?\s*+(?P<issue>\d{4}年第?\d+期)?(?:上)?\s*+"
     r"(?:发表|刊发|刊登)(?:了)?(?:署名|理论)?(?:文章|评论|述评)"
 )
+#: The same announcement with the publication first: `2025年第3期《Y》杂志刊发X省委书记王某署名文章`.
+ANNOUNCEMENT_PUB_FIRST = re.compile(
+    r"(?P<issue>(?:19|20)\d{2}\s*年\s*第?\s*\d{1,3}\s*期)?\s*+《(?P<pub>[^《》]{1,80})》(?:杂志|期刊|报)?(?:上)?\s*+"
+    r"(?:发表|刊发|刊登)(?:了)?(?P<who>[^,,。;;::“”《》]{2,80}?)的?(?:署名|理论)(?:文章|评论|述评)"
+)
+ANNOUNCEMENTS = (ANNOUNCEMENT, ANNOUNCEMENT_PUB_FIRST)
 #: Time words that open an editor's note before the signer: `近日,`.
 NOTE_LEAD = re.compile(r"^(?:近日|日前|近期|此前|日前|今天|昨天|\d{1,2}月\d{1,2}日)\s*[,,]?")
 

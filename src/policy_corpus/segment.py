@@ -98,7 +98,9 @@ MAX_NOTE_CHARS = 300
 
 
 def _is_announcement(text: str) -> bool:
-    return len(text) <= MAX_NOTE_CHARS and "在《" in text and P.ANNOUNCEMENT.search(text) is not None and not P.SENTENCE_END.search(text[:-1])
+    if len(text) > MAX_NOTE_CHARS or "《" not in text or P.SENTENCE_END.search(text[:-1]):
+        return False
+    return any(pattern.search(text) is not None for pattern in P.ANNOUNCEMENTS)
 
 
 def is_nav_run(text: str) -> bool:
