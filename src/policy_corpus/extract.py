@@ -133,6 +133,8 @@ def header_roles(header: tuple[Line, ...]) -> Header:
     for i, t, before in texts:
         if (m := P.ORIGINAL_TITLE.fullmatch(t)) is not None:
             roles.setdefault("original_title", (i, m.group("title")))
+        elif P.SUBTITLE_DASH.match(t) and not title and "original_title" in roles and "subtitle" not in roles:
+            roles["subtitle"] = (i, P.SUBTITLE_DASH.sub("", t))  # `——副标题` under a 原标题 line
         elif not title and "names" not in roles and is_post_line(t) and (sig := _signature(t)) is not None:
             roles["names"], roles["post"] = (i, sig[1]), (i, sig[0])  # a `POST NAME` signature heading the page, not its title
         elif not title:
@@ -310,7 +312,18 @@ def subtitle_from_title_line(page: Page) -> Found | None:
     return Found(text.split("——", 1)[1].strip(" —"), "subtitle_from_title_line", page.header.title[0][0])
 
 
-SUBTITLE_RULES: tuple[Rule, ...] = (subtitle_from_dash_line, subtitle_from_title_line)
+def subtitle_from_original_title(page: Page) -> Found | None:
+    """`原标题:标题——副标题`: the subtitle of the article's own title."""
+    if page.header.original_title is None:
+        return None
+    i, t = page.header.original_title
+    text = _clean_title(t)
+    if "——" not in text[1:]:
+        return None
+    return Found(text.split("——", 1)[1].strip(" —"), "subtitle_from_original_title", i)
+
+
+SUBTITLE_RULES: tuple[Rule, ...] = (subtitle_from_dash_line, subtitle_from_original_title, subtitle_from_title_line)
 
 
 # --- author and post ------------------------------------------------------------------------

@@ -121,7 +121,7 @@ VALUE_END = re.compile(f"\\s{{2,}}|\\s*(?={LABEL.pattern})|\\s+(?=\\d{{4}}[-/.�
 VALID_TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
 DATE_YMD = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:\s*(?P<t>\d{1,2}:\d{2}(?::\d{2})?))?(?!\d)"
+    r"(?:\s*+[/.]?\s*+(?P<t>\d{1,2}:\d{2}(?::\d{2})?))?(?!\d)"  # `2023/01/10/ 17:30`: a trailing slash before the time
 )
 DATE_DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?:\s+(?P<t>\d{1,2}:\d{2}(?::\d{2})?))?(?!\d)")
 
@@ -145,7 +145,9 @@ POST_END = re.compile(f"(?:{POST_WORD})$")
 POST_ANY = re.compile(f"(?:{POST_WORD})")
 #: `X省委`, `X县委`: an organisation of the party or government in a post.
 NEWSROOM_ROLE = re.compile(r"(?:本报|本台|本刊|本网|新华社|人民日报|央视)?(?:特约|首席|见习|实习)?(?:记者|通讯员|评论员|编辑|实习生|主持人|撰稿人)")
-SIGNED_POST = re.compile(r"[((]?\s*+作者(?:系|为|是|单位\s*+[::])\s*+(?P<post>[^()()]*?[^()()\s])\s*+[))]?$")
+#: A post with one short bracketed note inside: `(作者系X主任、宣传部副部长(兼))`.
+_POST_TEXT = r"(?:[^()()]|[((][^()()]{1,6}[))])*?(?:[^()()\s]|[((][^()()]{1,6}[))])"
+SIGNED_POST = re.compile(f"[((]?\\s*+作者(?:系|为|是|单位\\s*+[::])\\s*+(?P<post>{_POST_TEXT})\\s*+[))]?$")
 TRAILING_BYLINE = re.compile(
     f"(?:(?<=[。!?”\"])|^)\\s*[((]\\s*(?:(?:本报|本台)?(?:特约|首席|见习)?(?:记者|通讯员|实习生)\\s*)?"
     f"(?P<names>{NAMES.pattern}(?:(?:\\s+|\\s*(?:记者|通讯员|实习生)\\s*)(?:{_NAME}))*)\\s*[))]$"

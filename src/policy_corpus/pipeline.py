@@ -41,6 +41,9 @@ from .validate import check_article
 TZ = ZoneInfo("Asia/Shanghai")
 
 
+_SIGNED_AT_END = re.compile(f"[((]\\s*+作者(?:系|为|是)\\s*+(?P<post>{P._POST_TEXT})\\s*+[))]$")
+
+
 def _cut_bylines(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Found | None, Found | None]:
     """Cut a trailing `(王某)` / `(作者系…)`, a leading `(记者 王某)` and a `记者 王某` line off the body's text."""
     byline = reporter = None
@@ -49,7 +52,7 @@ def _cut_bylines(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Fo
         if (m := P.TRAILING_BYLINE.search(last)) is not None:
             byline = Found(m.group("names"), "trailing_byline", i)
             body[-1] = (i, last[: m.start()].rstrip())
-        elif (m := re.search(r"[((]\s*+作者(?:系|为|是)\s*+(?P<post>[^()()]*?[^()()\s])\s*+[))]$", last)) is not None:
+        elif (m := _SIGNED_AT_END.search(last)) is not None:
             byline = Found(m.group("post").rstrip("。"), "signed_post", i)
             body[-1] = (i, last[: m.start()].rstrip())
         if not body[-1][1]:
