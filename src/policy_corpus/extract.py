@@ -41,6 +41,7 @@ class Header:
     post: Line | None = None
     source: Line | None = None
     original_title: Line | None = None
+    first_published: Line | None = None  # `本文首发X` after a marked byline
     notes: tuple[Line, ...] = ()
     meta: tuple[Line, ...] = field(default_factory=tuple)
 
@@ -133,6 +134,11 @@ def header_roles(header: tuple[Line, ...]) -> Header:
     for i, t, before in texts:
         if (m := P.ORIGINAL_TITLE.fullmatch(t)) is not None:
             roles.setdefault("original_title", (i, m.group("title")))
+        elif (m := P.BYLINE_MARKED.fullmatch(t)) is not None and "names" not in roles:
+            names = m.group("names")
+            roles["names"] = (i, names.replace(" ", "") if P.LETTER_SPACED.fullmatch(names) else names)  # `符 雷` → 符雷
+            if m.group("first"):
+                roles["first_published"] = (i, P.CHANNEL_WORD.sub("", m.group("first")))
         elif P.SUBTITLE_DASH.match(t) and not title and "original_title" in roles and "subtitle" not in roles:
             roles["subtitle"] = (i, P.SUBTITLE_DASH.sub("", t))  # `——副标题` under a 原标题 line
         elif not title and "names" not in roles and is_post_line(t) and (sig := _signature(t)) is not None:
@@ -166,6 +172,7 @@ def header_roles(header: tuple[Line, ...]) -> Header:
         post=roles.get("post"),
         source=roles.get("source"),
         original_title=roles.get("original_title"),
+        first_published=roles.get("first_published"),
         notes=tuple(notes),
         meta=tuple(meta),
     )
@@ -540,6 +547,9 @@ def source_candidates(page: Page) -> list[Found]:
         if m is not None:
             issue = re.sub(r"\s+", "", m.group("issue")) if m.group("issue") else None
             out.append(Found((m.group("pub"), issue), "source_from_announcement", i))
+    if page.header.first_published is not None:
+        i, t = page.header.first_published
+        out.append(Found((t, None), "source_from_first_published", i))
     # failing the page's source slot: a dateline, then a reporter byline's outlet
     out += [f for f in (page.dateline, reporter_outlet([*page.layout.header, *page.layout.body])) if f is not None]
     seen: set[int] = set()

@@ -135,6 +135,13 @@ NAMES = re.compile(f"(?:{_NAME})(?:\\s*+[、,,和]\\s*+(?:{_NAME}))*")
 NAME_LINE = re.compile(
     f"(?:作者\\s*[::]?\\s*|文\\s*[/|｜]\\s*)?(?P<names>{NAMES.pattern})(?:\\s+(?:图|摄影|图片|摄)\\s*[/:：]\\s*\\S+)?"
 )
+#: A marked byline line: `文/王某`, `□王 某` (letter-spaced), `作者:王某`, with `本文首发X` after it.
+BYLINE_MARKED = re.compile(
+    f"^(?:文\\s*[/|｜]|□|作者\\s*[::])\\s*+(?P<names>{NAMES.pattern}|[{HAN}](?: [{HAN}]){{1,3}})"
+    f"\\s*(?:本文首发(?:于)?(?P<first>[{HAN}A-Za-z0-9]{{2,24}}))?$"
+)
+#: A channel word after an outlet's name: `无界新闻客户端` → 无界新闻.
+CHANNEL_WORD = re.compile(r"(?:客户端|微信公众号|公众号|官方微信|官微|网站|APP|App|杂志)$")
 #: Words a position ends with; a line with one of these is an official post, not a title.
 POST_WORD = (
     "书记|副书记|部长|主任|省长|市长|县长|区长|州长|旗长|盟长|镇长|乡长|主席|委员|常委|厅长|局长|处长|"
