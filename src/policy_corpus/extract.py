@@ -239,7 +239,13 @@ def _continues_title(text: str, title: list[Line]) -> bool:
 
 # --- title and subtitle ---------------------------------------------------------------------
 
+#: `【湖北日报】标题`: an outlet's tag in front of a title (a topic tag such as `【国家网络安全宣传周】` stays).
+_OUTLET_TAG = re.compile(r"^【(?P<tag>[^】]{2,12})】\s*")
+
+
 def _clean_title(text: str) -> str:
+    if (m := _OUTLET_TAG.match(text)) is not None and P.SOURCE_NAME.fullmatch(m.group("tag")) and len(text) > m.end() + 6:
+        text = text[m.end() :]
     # a site suffix is short: looking at the tail only keeps the search linear on a long line
     while (m := P.TITLE_SITE_SUFFIX.search(text, max(0, len(text) - 100))) is not None and m.start() > 6:
         text = text[: m.start()]

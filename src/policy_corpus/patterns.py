@@ -67,6 +67,8 @@ _CRUMB_SEP = r"\s*+(?:>>?|»|›)\s*+"
 BREADCRUMB = re.compile(
     r"^(?:您|你)?(?:当前|现在)?(?:的)?(?:所在)?(?:的)?位置\s*[::]|首页\s*(?:>|»|›)"
     f"|^{_CRUMB}{_CRUMB_SEP}{_CRUMB}(?:{_CRUMB_SEP}{_CRUMB})*+\\s*+(?:>>?|»|›)?$"
+    # the tail of a trail printed without separators: `中新网福建新闻正文`
+    r"|^\S{0,14}(?:网|新闻|频道|首页|栏目)\s*正文$"
 )
 #: Navigation menus on one line: three or more separators.
 MENU_LINE = re.compile(r"(?:[^|｜]*+[|｜]){2,}+[^|｜]*+")
