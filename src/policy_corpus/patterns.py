@@ -64,8 +64,10 @@ CHROME_LINE = re.compile(
 #: Breadcrumb trails: `当前位置: 首页 > 要闻`, `您的位置:首页>新闻`.
 _CRUMB = r"[^\s>»›]{1,12}+"  # a crumb never holds a separator, so the trail parses one way only
 _CRUMB_SEP = r"\s*+(?:>>?|»|›)\s*+"
+#: Anchored at the line's start (use `match`); `HOME_CRUMB` finds a trail anywhere in the line.
+HOME_CRUMB = re.compile(r"首页\s*(?:>|»|›)")
 BREADCRUMB = re.compile(
-    r"^(?:您|你)?(?:当前|现在)?(?:的)?(?:所在)?(?:的)?位置\s*[::]|首页\s*(?:>|»|›)"
+    r"^(?:您|你)?(?:当前|现在)?(?:的)?(?:所在)?(?:的)?位置\s*[::]"
     f"|^{_CRUMB}{_CRUMB_SEP}{_CRUMB}(?:{_CRUMB_SEP}{_CRUMB})*+\\s*+(?:>>?|»|›)?$"
     # the tail of a trail printed without separators: `中新网福建新闻正文`
     r"|^\S{0,14}(?:网|新闻|频道|首页|栏目)\s*正文$"
@@ -88,8 +90,10 @@ REVIEWER_LABEL = re.compile(r"(?:审核|审校|校对|终审|初审|复审|值�
 #: Photo captions and credits: `图为…`, `新华社记者 X 摄`, `(X 摄)`.
 CAPTION_LINE = re.compile(r"^(?:图为|图\s*\d*\s*[::]|图片来源|\(?图/)|(?:摄|供图|制图|/摄)\s*[))]?$")
 #: Editor's notes that introduce a reprint.
-EDITORS_NOTE = re.compile(r"(?:全文(?:转发|转载|刊发|刊登)?如下|原文如下|文章如下|全文内容如下|现全文刊发|现予刊发|现转载如下)\s*[::。]?$"
-                          r"|^(?:编者按|编者的话|编辑按)\s*[::]")
+#: Search the last `NOTE_TAIL` characters with `EDITORS_NOTE_END`; `match` the start with `EDITORS_NOTE_START`.
+EDITORS_NOTE_END = re.compile(r"(?:全文(?:转发|转载|刊发|刊登)?如下|原文如下|文章如下|全文内容如下|现全文刊发|现予刊发|现转载如下)\s*[::。]?$")
+EDITORS_NOTE_START = re.compile(r"(?:编者按|编者的话|编辑按)\s*[::]")
+NOTE_TAIL = 24
 #: The hosting page's announcement of a signed article: `X在《Y》杂志(2022年第3期)发表署名文章`.
 ANNOUNCEMENT = re.compile(
     r"(?P<who>[^,,。;;::“”]{0,80}?)在《(?P<pub>[^《》]{1,80})》(?:杂志|期刊|报)?(?:上)?\s*+(?P<issue>\d{4}年第?\d+期)?(?:上)?\s*+"

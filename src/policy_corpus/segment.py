@@ -66,9 +66,9 @@ def line_kind(text: str) -> str:
     n = len(text)
     if n > MAX_CLASSIFIED_CHARS:
         return "text" if P.han_count(text) * 10 >= n else "image"
-    if P.BREADCRUMB.search(text):
+    if P.BREADCRUMB.match(text) or "首页" in text and P.HOME_CRUMB.search(text):
         return "breadcrumb"
-    if P.EDITORS_NOTE.search(text) or _is_announcement(text):
+    if P.EDITORS_NOTE_START.match(text) or P.EDITORS_NOTE_END.search(text, max(0, n - P.NOTE_TAIL)) or _is_announcement(text):
         return "note"
     if text[:1] in "((作" and P.SIGNED_POST.fullmatch(text):
         return "signed"
