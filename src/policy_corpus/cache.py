@@ -29,6 +29,8 @@ from typing import Any
 
 import pyarrow as pa
 
+from .dedup import NUM_PERM, text_digest
+
 #: Modules whose code decides what a raw file parses to; editing any of them re-parses everything.
 PARSER_MODULES = ("errors", "models", "patterns", "read", "normalise", "segment", "extract", "regions", "validate", "pipeline",
                   "dedup", "jobs", "cache")
@@ -126,8 +128,6 @@ def _beijing() -> dt.tzinfo:
 
 def check_keys(digest: Any, day: Any, signature: Any) -> None:
     """CacheError unless the duplicate keys have the shapes `dedup.keys` gives."""
-    from .dedup import NUM_PERM
-
     if not (isinstance(digest, bytes) and len(digest) == 16):
         raise CacheError("text digest is not 16 bytes")
     if day is not None and not (isinstance(day, int) and 1 <= day <= dt.date.max.toordinal()):
@@ -145,6 +145,11 @@ def private_folder(folder: Path) -> Path:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     _check_private(folder, "cache folder")
     return folder
+
+
+def _create_private(path: Path) -> None:
+    """Create an empty file readable by this user only (FileExistsError if something is there, a link included)."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600))
 
 
 def _check_private(path: Path, what: str) -> None:
@@ -179,7 +184,7 @@ class ParseCache:
         self.version = version or parser_version()
         self.path = folder / f"parsed-{self.version}.sqlite"
         with contextlib.suppress(FileExistsError):  # created private before SQLite opens it
-            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600))
+            _create_private(self.path)
         if self.path.is_symlink():
             raise CacheError(f"cache file {self.path} is a symlink: refusing to use it")
         _check_private(self.path, "cache file")
@@ -190,7 +195,7 @@ class ParseCache:
                 raise
             for extra in (self.path, self.path.with_name(self.path.name + "-wal"), self.path.with_name(self.path.name + "-shm")):
                 extra.unlink(missing_ok=True)
-            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600))
+            _create_private(self.path)
             self.db = self._open()
             self.reset = f"cache file {self.path.name} was damaged ({exc}) and was started again"
         self._pending: list[tuple] = []
@@ -262,8 +267,6 @@ class ParseCache:
             record = decode_record(self.payload(sha256))
             if record["raw_sha256"] != sha256:
                 raise CacheError("record belongs to other raw bytes")
-            from .dedup import text_digest
-
             if text_digest(record["text"]) != digest or (record["date"].toordinal() if record["date"] else None) != day:
                 raise CacheError("duplicate keys do not belong to the record")
         except CacheError:

@@ -549,7 +549,7 @@ def source_candidates(page: Page) -> list[Found]:
         i, t = page.header.source
         out.append(Found(_source_value(t), "source_from_line_under_date", i))
     for i, t in page.header.notes:
-        m = P.ANNOUNCEMENT.search(t) or P.ANNOUNCEMENT_PUB_FIRST.search(t)
+        m = next((m for pattern in P.ANNOUNCEMENTS if (m := pattern.search(t)) is not None), None)
         if m is not None:
             issue = re.sub(r"\s+", "", m.group("issue")) if m.group("issue") else None
             out.append(Found((m.group("pub"), issue), "source_from_announcement", i))

@@ -14,6 +14,7 @@ folder keeps two builds from writing the same output at once.
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import json
 import os
@@ -176,7 +177,7 @@ def recover(out: Path) -> list[str]:
         journal.unlink()
     journal.with_name(journal.name + ".part").unlink(missing_ok=True)
     for prefix in (n["build"], n["spool"], n["old"]):
-        for path in parent.glob(glob_escape(prefix) + "*"):
+        for path in parent.glob(glob.escape(prefix) + "*"):
             if not re.fullmatch(re.escape(prefix) + _TMP_SUFFIX, path.name) or path.is_symlink() or not path.is_dir():
                 continue
             if prefix == n["old"]:  # a replaced corpus: only once the output is back, and only as a build wrote it
@@ -187,11 +188,6 @@ def recover(out: Path) -> list[str]:
                 shutil.rmtree(path, ignore_errors=True)
                 done.append(f"removed stale {path.name}")
     return done
-
-
-def glob_escape(text: str) -> str:
-    """`text` with glob's special characters taken literally."""
-    return re.sub(r"([*?\[])", r"[\1]", text)
 
 
 def spool_dir(out: Path) -> Path:

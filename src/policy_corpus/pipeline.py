@@ -62,7 +62,7 @@ def _cut_bylines(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Fo
         m = P.REPORTER_BYLINE.match(head)
         if m is not None and m.start() == 0:
             names = [m.group("names"), m.group("others") or ""]
-            value = "、".join(n for n in (re.sub(r"[\s、,,]+", "、", x.strip()) for x in names) if n)
+            value = "、".join(n for n in map(_names_of, names) if n)
             reporter = Found(value, "reporter_byline", i)
             body[0] = (i, head[m.end() :].lstrip(" ,,::"))
     if reporter is None:

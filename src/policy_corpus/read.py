@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ParseError
+from .patterns import han_count
 
 #: Raw files larger than this are refused: no article of the genre comes near it.
 MAX_BYTES = 5 * 1024 * 1024
@@ -81,17 +82,12 @@ def _utf16_without_bom(data: bytes, han_share: float = 0.2) -> str | None:
             text = sample.decode(enc)
         except UnicodeDecodeError:
             continue
-        if len(_TEXTLIKE.findall(text)) >= UTF16_TEXT_SHARE * len(text) and _han(text) >= han_share * len(text):
+        if len(_TEXTLIKE.findall(text)) >= UTF16_TEXT_SHARE * len(text) and han_count(text) >= han_share * len(text):
             try:
                 return data.decode(enc)
             except UnicodeDecodeError:
                 return None
     return None
-
-
-def _han(text: str) -> int:
-    """Han characters in a text (patterns is not imported by this stage, which only reads)."""
-    return sum("\u3400" <= c <= "\u9fff" for c in text)
 
 
 def _legacy_encoding(data: bytes) -> str | None:
