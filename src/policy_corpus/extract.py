@@ -99,6 +99,12 @@ def is_name_line(text: str) -> bool:
     return m is not None and P.POST_ANY.search(m.group("names")) is None and P.han_count(text) <= 16
 
 
+def is_keyword_list(text: str) -> bool:
+    """`关键词,关键词,关键词,关键词`: a row of short comma-separated phrases (tags, SEO text), not a headline."""
+    parts = text.split(",")
+    return len(parts) >= 4 and P.SENTENCE_END.search(text) is None and all(P.han_count(p) <= 12 for p in parts)
+
+
 def is_post_line(text: str) -> bool:
     """An official position on its own line: `X省委常委、宣传部部长`."""
     return (
@@ -120,8 +126,8 @@ def header_roles(header: tuple[Line, ...]) -> Header:
     seen: set[str] = set()
     for i, t in lines:
         kind = line_kind(t)
-        if kind == "note":
-            notes.append((i, t))
+        if kind == "note" or kind == "text" and (t[0] in P.BULLET and not P.BYLINE_MARKED.fullmatch(t) or is_keyword_list(t)):
+            notes.append((i, t))  # also a deck summary (`●两年来…`) or a row of search keywords: never the title
         elif kind in ("meta", "signed"):
             meta.append((i, t))
         elif kind == "text" and t not in seen:
@@ -131,6 +137,7 @@ def header_roles(header: tuple[Line, ...]) -> Header:
     texts = (not crumbs and _drop_above_title(texts, meta, lines)) or _drop_column_names(texts)
     title: list[Line] = []
     roles: dict[str, Any] = {}
+    pos = {i: n for n, (i, _) in enumerate(lines)}
     for i, t, before in texts:
         if (m := P.ORIGINAL_TITLE.fullmatch(t)) is not None:
             roles.setdefault("original_title", (i, m.group("title")))
@@ -163,8 +170,8 @@ def header_roles(header: tuple[Line, ...]) -> Header:
                 roles["post"] = (i, t)
         elif before == "meta" and P.SOURCE_NAME.fullmatch(t) and "source" not in roles:
             roles["source"] = (i, t)
-        elif _continues_title(t, title) and not roles:
-            title.append((i, t))
+        elif _continues_title(t, title) and not roles and pos[i] == pos[title[-1][0]] + 1:
+            title.append((i, t))  # only the very next line: anything printed between ends the title
     return Header(
         title=tuple(title),
         subtitle=roles.get("subtitle"),
@@ -228,12 +235,15 @@ def _signature(text: str) -> tuple[str, str] | None:
 
 
 def _continues_title(text: str, title: list[Line]) -> bool:
-    """The second line of a title printed over two lines."""
+    """The second line of a title printed over two lines (not a deck sentence, a speech note or an attendance line)."""
     return (
         len(title) == 1
         and P.SENTENCE_END.search(text) is None
+        and "," not in text
         and 6 <= P.han_count(text) <= 40
         and P.TITLE_NAME_PREFIX.match(text) is None
+        and P.SPEECH_NOTE.match(text) is None
+        and P.ATTENDANCE_LINE.search(text) is None
     )
 
 
@@ -257,7 +267,20 @@ def _split_prefix(text: str, page: Page) -> tuple[str | None, str]:
     m = P.TITLE_NAME_PREFIX.match(text)
     if m is None or P.POST_ANY.search(m.group("names")) or _is_interview(page) or _is_place(m.group("names")):
         return None, text
-    return _names(m.group("names")), m.group("title")
+    names = _names(m.group("names"))
+    if not valid_author(names) or _reported_on(names, page):
+        return None, text  # `宜章网信:…` is a column; `X:…` over a report on X quotes a speaker, not a signer
+    return names, m.group("title")
+
+
+#: Characters of the body's opening searched for a prefixed name: a report on a speaker names them at once.
+SPEAKER_SCAN = 400
+
+
+def _reported_on(names: str, page: Page) -> bool:
+    """The body's opening names the person in the third person, so the page reports on them."""
+    opening = "".join(b.text for b in page.blocks[:3])[:SPEAKER_SCAN]
+    return any(name in opening for name in names.split("、"))
 
 
 def _is_place(text: str) -> bool:
@@ -294,7 +317,7 @@ TITLE_RULES: tuple[Rule, ...] = (title_from_original_title, title_from_header)
 #: An e-paper's page label where a title should be: `当前版:03版`, `第05版:要闻`.
 _PAGE_LABEL = re.compile(r"(?:当前版|版面|版次)\s*[::]|^第?\s*\d{1,3}\s*版(?:\s*[::]|$)")
 #: A byline where a title should be: `文/X`, `作者:X`, `□X`, or a newsroom role followed by a spaced name.
-_BYLINE_TITLE = re.compile(f"^(?:{P.AUTHOR_LABEL.pattern}|□)|(?:记者|通讯员)\\s+(?:{P.NAME.pattern})(?:\\s|$)")
+_BYLINE_TITLE = re.compile(f"^(?:{P.AUTHOR_LABEL.pattern}|[□■])|(?:记者|通讯员)\\s+(?:{P.NAME.pattern})(?:\\s|$)")
 
 
 #: Fewer Han characters than any headline of the genre has (the shortest seen has seven).
@@ -556,6 +579,9 @@ def source_candidates(page: Page) -> list[Found]:
     if page.header.first_published is not None:
         i, t = page.header.first_published
         out.append(Found((t, None), "source_from_first_published", i))
+    for i, t in page.header.meta:
+        if (name := _beside_date(t)) is not None:
+            out.append(Found((name, None), "source_from_name_beside_date", i))
     # failing the page's source slot: a dateline, then a reporter byline's outlet
     out += [f for f in (page.dateline, reporter_outlet([*page.layout.header, *page.layout.body])) if f is not None]
     seen: set[int] = set()
@@ -565,6 +591,16 @@ def source_candidates(page: Page) -> list[Found]:
             unique.append(f)
             seen.add((f.line, f.value))  # type: ignore[arg-type]
     return unique
+
+
+def _beside_date(text: str) -> str | None:
+    """`甘孜日报    2020年04月17日`: an outlet's name alone beside the page's date, before or after it."""
+    m = P.DATE_YMD.search(text)
+    if m is None:
+        return None
+    head, tail = text[: m.start()].strip(), text[m.end() :].strip()
+    name = head if not tail else tail if not head else None
+    return name if name and P.SOURCE_NAME.fullmatch(name) and P.LABEL.search(name) is None else None
 
 
 def source(page: Page) -> Found | None:

@@ -22,6 +22,11 @@ class Normalised:
 SCRIPT_SAMPLE = 8000
 
 
+#: Characters some sites' Simplified→Traditional converters emit that OpenCC's Taiwan tables do not
+#: take back: `陜` (U+965C, a rare variant) printed for `陝`/`陕` in `陜西`. Applied to Hant texts only.
+CONVERTER_VARIANTS = str.maketrans({"陜": "陕"})
+
+
 @cache
 def _converter(config: str):
     import opencc
@@ -74,7 +79,7 @@ def normalise(text: str) -> Normalised:
     if had_pinyin:
         flags.add("pinyin_annotations_removed")
     if script == "Hant":
-        text = _converter("tw2s").convert(text)
+        text = _converter("tw2s").convert(text).translate(CONVERTER_VARIANTS)
         flags.add("converted_from_hant")
     lines = tuple(close_letter_spacing(line.strip()) for line in text.split("\n"))
     if P.GARBLED.search(text):

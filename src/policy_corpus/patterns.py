@@ -74,6 +74,14 @@ BREADCRUMB = re.compile(
 )
 #: Navigation menus on one line: three or more separators.
 MENU_LINE = re.compile(r"(?:[^|｜]*+[|｜]){2,}+[^|｜]*+")
+#: A row of publication names, `《X日报》 《X报》 …`: an e-paper's or portal's masthead menu.
+TITLE_LIST_LINE = re.compile(r"(?:《[^《》]{1,20}》\s*+){2,}+")
+#: The line under a speech's title: `在X会议上的讲话` (a note on the occasion, not part of the title).
+SPEECH_NOTE = re.compile(r"^在[^。!?;]{2,60}?上的(?:讲话|发言|致辞|报告|演讲|主旨演讲|工作报告)(?:\s*[((][^()()]{0,40}[))])?$")
+#: A deck line naming who attended: `X Y出席`, `X作出批示 Y参加`.
+ATTENDANCE_LINE = re.compile(r"(?:出席|参加|列席|陪同)(?:会议|活动|仪式)?$")
+#: A bullet opening a deck line or a marked byline: `●两年来…`, `■X Y`.
+BULLET = "●■◆▲★"
 #: Footer lines: copyright, licences, ICP numbers, reporting hotlines, site credits.
 FOOTER_LINE = re.compile(
     r"版权所有|版权说明|版权声明|版权保护|版权属|copyright|©|ICP备|ICP证|公网安备|公安备案|许可证|"
@@ -143,7 +151,7 @@ NAME_LINE = re.compile(
 )
 #: A marked byline line: `文/王某`, `□王 某` (letter-spaced), `作者:王某`, with `本文首发X` after it.
 BYLINE_MARKED = re.compile(
-    f"^(?:文\\s*[/|｜]|□|作者\\s*[::])\\s*+(?P<names>{NAMES.pattern}|[{HAN}](?: [{HAN}]){{1,3}})"
+    f"^(?:文\\s*[/|｜]|[□■]|作者\\s*[::])\\s*+(?P<names>{NAMES.pattern}(?: {_NAME}){{0,3}}|[{HAN}](?: [{HAN}]){{1,3}})"
     f"\\s*(?:本文首发(?:于)?(?P<first>[{HAN}A-Za-z0-9]{{2,24}}))?$"
 )
 #: A channel word after an outlet's name: `无界新闻客户端` → 无界新闻.

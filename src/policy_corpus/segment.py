@@ -78,7 +78,7 @@ def line_kind(text: str) -> str:
     dated = (P.DATE_YMD.search(text) or P.DATE_DMY.search(text)) is not None
     if dated and is_meta(P.COUNTER_LINE.sub("", text)):
         return "meta"
-    if P.MENU_LINE.fullmatch(text) or is_nav_run(text):
+    if P.MENU_LINE.fullmatch(text) or is_nav_run(text) or text[:1] == "《" and P.TITLE_LIST_LINE.fullmatch(text):
         return "menu"
     if P.CHROME_LINE.fullmatch(text) or all(P.CHROME_LINE.fullmatch(part) for part in text.split("  ") if part.strip()):
         return "image" if "." in text and han == 0 else "chrome"

@@ -1,0 +1,36 @@
+"""Refresh every published accuracy figure after a parser change (run from the project root).
+
+Writes the packaged `evaluation.json`, re-records the regression gate's levels, rebuilds the
+committed corpus (its card carries the table) and rewrites the README's accuracy block.
+Review the diff before committing: a level that went down is a regression to explain.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    run = lambda *a: subprocess.run([sys.executable, *a], cwd=ROOT, check=True)  # noqa: E731
+    run("-m", "policy_corpus.evaluate", "--write", "tests/real/dev", "tests/real/team")
+    run("tests/test_real_pages.py", "--record")
+    run("build.py", "--no-cache", "--quiet")
+    import json
+
+    from policy_corpus.evaluate import real_report
+
+    packaged = json.loads((ROOT / "src/policy_corpus/evaluation.json").read_text(encoding="utf-8"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    head, rest = readme.split("<!-- accuracy:start -->\n", 1)
+    _, tail = rest.split("<!-- accuracy:end -->", 1)
+    block = real_report(packaged["real"]).strip() + "\n"
+    (ROOT / "README.md").write_text(f"{head}<!-- accuracy:start -->\n{block}<!-- accuracy:end -->{tail}", encoding="utf-8")
+    print("refreshed evaluation.json, tests/real_levels.json, the corpus and README.md")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""Header shapes of real pages, one synthetic page each: what joins a title, what is never a title,
+who a `NAME:` prefix names, and where an outlet's name beside the date is the source."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_corpus import parse
+
+BODY = "会议强调,要深入学习贯彻网络强国战略思想,切实做好网络安全和信息化各项工作,推动网信事业高质量发展。"
+
+
+def page(*header: str, body: str = BODY) -> str:
+    return "\n\n".join([*header, body * 2, "责任编辑:李四"]) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        # a title printed over two lines joins only with the very next line
+        (("某市委书记在全市网信工作会议上强调", "大力营造风清气正的网络生态"), "某市委书记在全市网信工作会议上强调 大力营造风清气正的网络生态"),
+        (("全市网络安全宣传周活动正式启动", "2024-09-09 10:00", "共建网络安全共享网络文明"), "全市网络安全宣传周活动正式启动"),
+        # a deck sentence, a speech note and an attendance line are not part of the title
+        (("建设网络强省 做好网信文章", "发挥网络引导舆论的重要作用,某省有经验"), "建设网络强省 做好网信文章"),
+        (("深入贯彻网络强国战略思想 努力开创网信工作新局面", "在全市网络安全和信息化工作会议上的讲话"), "深入贯彻网络强国战略思想 努力开创网信工作新局面"),
+        (("州委网信委第二次会议召开 某某主持并讲话", "张三 李四出席"), "州委网信委第二次会议召开 某某主持并讲话"),
+        # a row of publication names, a keyword list and a bullet deck line are never the title
+        (("《某某日报》 《某某日报藏文版》 《某某商报》", "全区网络安全宣传周启动日集中展示活动举行"), "全区网络安全宣传周启动日集中展示活动举行"),
+        (("免费看片,在线观看,高清视频,一区二区", "某省公布九起打击网络谣言典型案例"), "某省公布九起打击网络谣言典型案例"),
+    ],
+)
+def test_title_lines(header: tuple[str, ...], title: str) -> None:
+    assert parse(page(*header), id="t").title == title
+
+
+def test_a_bullet_deck_is_no_title_and_a_black_square_marks_the_byline() -> None:
+    a = parse(page("●两年来,全省网信战线不断提高网上正面宣传的质量和水平", "■王小明 李大力"), id="t")
+    assert a.title is None and a.author == "王小明、李大力"
+
+
+def test_a_name_prefix_is_the_author_only_when_the_body_does_not_report_on_that_person() -> None:
+    signed = parse(page("王小明:努力开辟网信事业发展新天地"), id="t")
+    assert (signed.title, signed.author) == ("努力开辟网信事业发展新天地", "王小明")
+    body = "4月1日,省委书记王小明到省委网信办调研。他强调,要坚决肩负起网信工作使命任务,推动网信事业高质量发展。"
+    report = parse(page("王小明:努力开辟网信事业发展新天地", body=body), id="t")
+    assert (report.title, report.author) == ("王小明:努力开辟网信事业发展新天地", None)
+    column = parse(page("某县网信:凝聚网络力量彰显担当作为"), id="t")
+    assert (column.title, column.author) == ("某县网信:凝聚网络力量彰显担当作为", None)
+
+
+def test_an_outlet_printed_beside_the_date_is_the_source() -> None:
+    a = parse(page("全州网络安全工作会议召开", "某州日报    2020年04月17日"), id="t")
+    assert (a.source, str(a.date)) == ("某州日报", "2020-04-17")
+
+
+def test_a_converter_variant_is_taken_back_on_traditional_pages() -> None:
+    text = "陜西省網絡辟謠聯動機制第一次全體會議召開\n\n" + "會議強調,要深入學習貫徹網絡強國戰略思想,切實做好網絡安全和信息化各項工作,推動網信事業高質量發展。" * 3
+    assert parse(text, id="t").title == "陕西省网络辟谣联动机制第一次全体会议召开"
