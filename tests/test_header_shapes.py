@@ -56,3 +56,35 @@ def test_an_outlet_printed_beside_the_date_is_the_source() -> None:
 def test_a_converter_variant_is_taken_back_on_traditional_pages() -> None:
     text = "陜西省網絡辟謠聯動機制第一次全體會議召開\n\n" + "會議強調,要深入學習貫徹網絡強國戰略思想,切實做好網絡安全和信息化各項工作,推動網信事業高質量發展。" * 3
     assert parse(text, id="t").title == "陕西省网络辟谣联动机制第一次全体会议召开"
+
+
+@pytest.mark.parametrize(
+    ("opening", "author", "source"),
+    [
+        ("本报讯(记者 王小明 通讯员 李大力)", "王小明、李大力", None),
+        ("某省日报22日讯(记者王小明)", "王小明", "某省日报"),
+        ("央广网长沙9月17日消息(记者王小明 通讯员李大力)", "王小明、李大力", "央广网"),
+        ("中新网福建新闻9月5日电 (王小明)", "王小明", "中新网"),
+        ("某某网时刻新闻4月21日讯(某省日报记者 王小明 某某网记者 李大力)", "王小明、李大力", "某某网时刻新闻"),
+        ("(2018年8月8日,根据录音整理)", None, None),  # an aside, not a byline: no role and no dateline
+    ],
+)
+def test_an_opening_byline_names_the_reporters_and_its_dateline_the_outlet(opening: str, author: str | None, source: str | None) -> None:
+    a = parse(page("全省网络安全工作会议在省会召开", body=opening + BODY), id="t")
+    assert (a.author, a.source) == (author, source)
+
+
+@pytest.mark.parametrize(
+    ("ending", "author"),
+    [("(宣传部王小明) |", "王小明"), ("(市委网信办 王 明)", "王明"), ("(市委网信办供稿)", None)],
+)
+def test_a_trailing_unit_and_name_is_the_writer(ending: str, author: str | None) -> None:
+    a = parse(page("全旗网络安全工作会议召开", body=BODY + BODY + ending), id="t")
+    assert a.author == author
+
+
+def test_several_outlets_beside_the_date_and_a_regional_channel_dropped() -> None:
+    a = parse(page("全省网信工作会议召开", "2022-04-21 19:35:16 某省卫视 某省日报 时刻新闻客户端"), id="t")
+    assert a.source == "某省卫视、某省日报、时刻新闻"
+    b = parse(page("全省网信工作会议召开", "2022-04-21 来源:中新网河北"), id="t")
+    assert b.source == "中新网"

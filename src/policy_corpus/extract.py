@@ -446,13 +446,40 @@ def author_from_reporter_byline(page: Page) -> Found | None:
     if page.reporter is not None:
         return Found(page.reporter.value, "author_from_reporter_byline", page.reporter.line)
     for i, t in page.layout.header:
-        m = P.REPORTER_LINE.fullmatch(t) or P.REPORTER_BYLINE.search(t)
-        if m is not None:
-            names = [_names(m.group("names"))]
-            if m.group("others"):
-                names.append(_names(m.group("others")))
+        if (m := P.REPORTER_LINE.fullmatch(t)) is not None:
+            names = [_names(m.group("names"))] + ([_names(m.group("others"))] if m.group("others") else [])
             return Found("、".join(names), "author_from_reporter_byline", i)
+        if (opening := opening_byline(t)) is not None:
+            return Found(opening[0], "author_from_reporter_byline", i)
     return None
+
+
+def opening_byline(text: str) -> tuple[str, int] | None:
+    """`本报讯(记者 王某)…` → ("王某", end of the byline): the names in a bracketed byline opening a paragraph.
+
+    Without a newsroom role in the brackets the names count only after a dateline
+    (`X电 (王某)`), so an opening aside such as `(2018年8月8日,根据录音整理)` is no byline.
+    """
+    m = P.OPENING_BYLINE.match(text[: P.OPENING_SCAN])
+    if m is None:
+        return None
+    names = reporter_names(m.group("body"), dated=m.group("dateline") is not None)
+    return (names, m.end()) if names else None
+
+
+def reporter_names(body: str, dated: bool) -> str | None:
+    """`湖南日报记者 王某 红网记者 李某` → `王某、李某`: every name after a role, each outlet in front of a role dropped."""
+    parts = P.REPORTER_ROLE.split(body)
+    if len(parts) == 1 and not dated:
+        return None
+    names: list[str] = []
+    for k, part in enumerate(parts[1:] if len(parts) > 1 else parts, 1):
+        words = [w for w in re.split(r"[\s、,,]+", part) if w]
+        if len(parts) > 1 and k < len(parts) - 1 and words and not part[-1].isspace():
+            words.pop()  # `王某 红网记者`: the word glued to the next role is that reporter's outlet
+        names += words
+    value = "、".join(names)
+    return value if names and all(P.NAME.fullmatch(n) for n in names) and valid_author(value) else None
 
 
 def reporter_outlet(lines: Sequence[Line]) -> Found | None:
@@ -468,9 +495,29 @@ def dateline_outlet(line: Line) -> Found | None:
     """`湖北日报讯 …`, `新华社北京3月5日电 …`: the outlet a dateline opening the body names."""
     i, t = line
     m = P.DATELINE.match(t)
-    if m is None or m.group("outlet").startswith("本") or not P.SOURCE_NAME.fullmatch(m.group("outlet")):
+    if m is None or m.group("lead").startswith("本"):
         return None
-    return Found((m.group("outlet"), None), "source_from_dateline", i)
+    name = outlet_of_lead(m.group("lead"))
+    return Found((name, None), "source_from_dateline", i) if name else None
+
+
+#: A channel word after a place in an outlet's lead: `中新网福建新闻` → place `福建` + channel `新闻`.
+_PLACE_CHANNEL = re.compile(r"(?:新闻|频道|新闻网|站)$")
+
+
+def outlet_of_lead(lead: str) -> str | None:
+    """The shortest outlet name the lead starts with, where what follows it is a place (or nothing)."""
+    for k in range(3, len(lead) + 1):
+        head, rest = lead[:k], lead[k:]
+        if P.SOURCE_NAME.fullmatch(head) and (not rest or _is_place_channel(rest)):
+            return head
+    return None
+
+
+def _is_place_channel(text: str) -> bool:
+    """`福建新闻`, `北京`, `长沙`: a place name, maybe with a channel word after it."""
+    place = _PLACE_CHANNEL.sub("", text)
+    return P.han_count(place) == len(place) >= 2 and _is_place(place)
 
 
 AUTHOR_RULES: tuple[Rule, ...] = (
@@ -599,8 +646,11 @@ def _beside_date(text: str) -> str | None:
     if m is None:
         return None
     head, tail = text[: m.start()].strip(), text[m.end() :].strip()
-    name = head if not tail else tail if not head else None
-    return name if name and P.SOURCE_NAME.fullmatch(name) and P.LABEL.search(name) is None else None
+    side = head if not tail else tail if not head else ""
+    names = [P.CHANNEL_WORD.sub("", w) for w in side.split()]  # `湖南卫视 湖南日报 时刻新闻客户端`: several outlets
+    if not names or len(names) > 4 or any(not P.SOURCE_NAME.fullmatch(n) or P.LABEL.search(n) for n in names):
+        return None
+    return "、".join(names)
 
 
 def source(page: Page) -> Found | None:
@@ -621,9 +671,14 @@ _OUTLET_END = re.compile(r"\s*[-–—•·|｜/]\s*|\s+")
 
 
 def outlet(name: str) -> str:
-    """The outlet part of a source value (the whole value when nothing of two characters precedes a separator)."""
+    """The outlet part of a source value (the whole value when nothing of two characters precedes a separator).
+
+    A site's regional channel glued on is dropped too: `中新网河北` → 中新网.
+    """
     head = _OUTLET_END.split(name, maxsplit=1)[0]
-    return head if P.han_count(head) + sum(c.isalpha() for c in head) >= 2 else name
+    head = head if P.han_count(head) + sum(c.isalpha() for c in head) >= 2 else name
+    k = head.find("网")
+    return head[: k + 1] if k >= 2 and _is_place_channel(head[k + 1 :]) else head
 
 
 #: Words that name a unit, a site or a role rather than a person.

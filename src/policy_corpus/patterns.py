@@ -173,10 +173,22 @@ TRAILING_BYLINE = re.compile(
     f"(?:(?<=[。!?”\"])|^)\\s*[((]\\s*(?:(?:本报|本台)?(?:特约|首席|见习)?(?:记者|通讯员|实习生)\\s*)?"
     f"(?P<names>{NAMES.pattern}(?:(?:\\s+|\\s*(?:记者|通讯员|实习生)\\s*)(?:{_NAME}))*)\\s*[))]$"
 )
-REPORTER_BYLINE = re.compile(
-    f"(?:(?:本报讯|本刊讯|[{HAN}]{{0,12}}(?:讯|消息|报道)|[{HAN}0-9]{{0,20}}电)\\s*+)?[((]\\s*+(?:本报|本台|本网)?(?:特约|首席|见习)?记者\\s*+"
-    f"(?P<names>{NAMES.pattern}(?:\\s+(?:{_NAME}))*)(?:\\s*(?:通讯员|实习生)\\s*(?P<others>{NAMES.pattern}(?:\\s+(?:{_NAME}))*))?\\s*[))]"
+#: A bracketed byline opening the body, after an optional dateline: `本报讯(记者 王某)`,
+#: `央广网长沙9月17日消息(记者王某 通讯员李某)`, `中新网福建新闻9月5日电 (王某)`. Matched on the
+#: paragraph's first characters only, so its cost is bounded whatever the line.
+OPENING_BYLINE = re.compile(
+    f"^(?P<dateline>[{HAN}0-9]{{0,24}}?(?:讯|电|消息|报道))?\\s*+[((](?P<body>[^()()]{{2,40}})[))]"
 )
+OPENING_SCAN = 120
+#: A newsroom role before a reporter's name (`湖南日报记者`, `全媒记者`, `通讯员`).
+REPORTER_ROLE = re.compile(r"(?:特约|首席|见习|全媒体?|融媒体?)?(?:记者|通讯员|实习生)")
+#: A trailing `(宣传部王某)`, `(市委网信办 王 某)`: the writer's unit, then the writer.
+ORG_BYLINE = re.compile(
+    f"(?:(?<=[。!?”\"])|^)\\s*[((]\\s*(?P<org>[{HAN}]{{2,12}}?(?:部|办|委|局|厅|中心|处|科|站|所|院|馆|队|社|报|台|网))"
+    f"\\s*(?P<name>[{HAN}]{{2,3}}|[{HAN}] [{HAN}]{{1,2}}|[{HAN}] [{HAN}] [{HAN}])\\s*[))]\\s*[|｜]?$"
+)
+#: Last characters of a name that make it a verb or a credit, not a person: `(市委网信办供稿)`.
+NOT_NAME_END = re.compile(r"(?:稿|图|供|理|道|布|发|辑|摄|讯|报|办|网|文|宣)$")
 #: `记者 王某`, `新华社记者 王某、李某`, `海报新闻特约评论员 王某`, `湖北日报全媒记者 王某 通讯员 李某`: a byline
 #: line, with the outlet the reporter writes for in front (`本报` names none).
 REPORTER_LINE = re.compile(
@@ -184,7 +196,8 @@ REPORTER_LINE = re.compile(
     f"(?P<names>{NAMES.pattern}(?:\\s+(?:{_NAME}))*)(?:\\s*(?:通讯员|实习生)\\s*(?P<others>{NAMES.pattern}(?:\\s+(?:{_NAME}))*))?$"
 )
 #: A dateline opening the first paragraph: `湖北日报讯`, `新华社北京3月5日电`.
-DATELINE = re.compile(f"^(?P<outlet>[{HAN}]{{2,12}}?)(?:讯|(?:[{HAN}]{{2,8}})?\\d{{1,2}}月\\d{{1,2}}日电)")
+#: Its lead is an outlet, maybe with a place or channel after it (`中新网福建新闻`, `新华社北京`).
+DATELINE = re.compile(f"^(?P<lead>[{HAN}]{{2,20}}?)(?:讯|(?:\\d{{1,2}}月)?\\d{{1,2}}日(?:电|讯|消息))")
 INTERVIEW_MARK = re.compile(r"专访|访谈|对话|答记者问|^记者\s*[::]|^问\s*[::]|^答\s*[::]|[((]记者")
 TITLE_NAME_PREFIX = re.compile(f"^(?P<names>{NAMES.pattern})\\s*[::]\\s*(?P<title>.{{6,}})$")
 ORIGINAL_TITLE = re.compile(r"^[((【\[]?\s*原标题\s*[::]\s*(?P<title>.+?)\s*[))】\]]?$")
@@ -216,7 +229,7 @@ SITE_AFTER_COPYRIGHT = re.compile(
 )
 SITE_SPONSOR = re.compile(f"主办(?:单位)?\\s*[::]\\s*(?P<site>{_SITE_NAME})(?=[\\s,，|]|$)")
 #: A publisher's name standing alone under a date line: `新疆日报`, `网信天津`.
-SOURCE_NAME = re.compile(f"[{HAN}A-Za-z0-9·-]{{2,20}}(?:报|网|杂志|社|台|办|客户端|公众号|号|频道|中心|新闻|发布|在线|传媒|网信|政府)")
+SOURCE_NAME = re.compile(f"[{HAN}A-Za-z0-9·-]{{2,20}}(?:报|网|杂志|社|台|卫视|办|客户端|公众号|号|频道|中心|新闻|发布|在线|传媒|网信|政府)")
 SOURCE_ISSUE = re.compile(r"(?P<issue>(?:19|20)\d{2}\s*年\s*第?\s*\d{1,3}\s*期|第\s*\d{1,3}\s*期)")
 SOURCE_ORG = re.compile(r"(?:网信办|委员会|党委|省委|市委|县委|区委|政府|办公室|厅|局)$")
 #: A line naming a site or column rather than an article: `海南省人民政府网站`, `人民网首页`.

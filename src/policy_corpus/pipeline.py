@@ -22,6 +22,7 @@ from .extract import (
     editor,
     first,
     header_roles,
+    opening_byline,
     post_from_announcement,
     refuse,
     regions,
@@ -55,16 +56,16 @@ def _cut_bylines(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Fo
         elif (m := _SIGNED_AT_END.search(last)) is not None:
             byline = Found(m.group("post").rstrip("。"), "signed_post", i)
             body[-1] = (i, last[: m.start()].rstrip())
+        elif (m := P.ORG_BYLINE.search(last, max(0, len(last) - 60))) is not None and _person(m.group("name")):
+            byline = Found(m.group("name").replace(" ", ""), "trailing_byline", i)  # `(宣传部王某)`: the unit, then the writer
+            body[-1] = (i, last[: m.start()].rstrip())
         if not body[-1][1]:
             body.pop()
     if body:
         i, head = body[0]
-        m = P.REPORTER_BYLINE.match(head)
-        if m is not None and m.start() == 0:
-            names = [m.group("names"), m.group("others") or ""]
-            value = "、".join(n for n in map(_names_of, names) if n)
-            reporter = Found(value, "reporter_byline", i)
-            body[0] = (i, head[m.end() :].lstrip(" ,,::"))
+        if (opening := opening_byline(head)) is not None:
+            reporter = Found(opening[0], "reporter_byline", i)
+            body[0] = (i, head[opening[1] :].lstrip(" ,,::"))
     if reporter is None:
         for k, (i, line) in enumerate(body[:-1]):
             m = P.REPORTER_LINE.fullmatch(line)
@@ -74,6 +75,11 @@ def _cut_bylines(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Fo
                 del body[k]
                 break
     return body, byline, reporter
+
+
+def _person(name: str) -> bool:
+    """A name after a unit is a person's, not a credit (`供稿`) or another unit."""
+    return P.NOT_NAME_END.search(name) is None and valid_author(name.replace(" ", ""))
 
 
 def _names_of(text: str) -> str:

@@ -8,6 +8,7 @@ prose paragraph and ends at the first footer marker after it.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from . import patterns as P
@@ -78,7 +79,7 @@ def line_kind(text: str) -> str:
     dated = (P.DATE_YMD.search(text) or P.DATE_DMY.search(text)) is not None
     if dated and is_meta(P.COUNTER_LINE.sub("", text)):
         return "meta"
-    if P.MENU_LINE.fullmatch(text) or is_nav_run(text) or text[:1] == "《" and P.TITLE_LIST_LINE.fullmatch(text):
+    if P.MENU_LINE.fullmatch(text) and _short_items(text) or is_nav_run(text) or text[:1] == "《" and P.TITLE_LIST_LINE.fullmatch(text):
         return "menu"
     if P.CHROME_LINE.fullmatch(text) or all(P.CHROME_LINE.fullmatch(part) for part in text.split("  ") if part.strip()):
         return "image" if "." in text and han == 0 else "chrome"
@@ -101,6 +102,14 @@ def _is_announcement(text: str) -> bool:
     if len(text) > MAX_NOTE_CHARS or "《" not in text or P.SENTENCE_END.search(text[:-1]):
         return False
     return any(pattern.search(text) is not None for pattern in P.ANNOUNCEMENTS)
+
+
+#: Han characters in one item of a `|` menu at most; prose with a stray `|` has sentences longer than this.
+MENU_ITEM_HAN = 30
+
+
+def _short_items(text: str) -> bool:
+    return all(P.han_count(item) <= MENU_ITEM_HAN for item in re.split(r"[|｜]", text))
 
 
 def is_nav_run(text: str) -> bool:
