@@ -88,3 +88,31 @@ def test_several_outlets_beside_the_date_and_a_regional_channel_dropped() -> Non
     assert a.source == "某省卫视、某省日报、时刻新闻"
     b = parse(page("全省网信工作会议召开", "2022-04-21 来源:中新网河北"), id="t")
     assert b.source == "中新网"
+
+
+def _regions(title: str, body: str) -> list[str]:
+    return [r.name for r in parse(page(title, body=body), id="t").regions]
+
+
+P1 = "会议强调,要深入学习贯彻网络强国战略思想,切实做好网络安全和信息化各项工作。"
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "names"),
+    [
+        # a venue is not the subject: the body's province decides
+        ("全省网信办主任会议在郑州召开", "河南省网信工作成效明显。" + P1 + "河南省各地要抓好落实。", ["河南省"]),
+        # the province named again by its short form is the province, not its homonymous city
+        ("吉林:审议成立吉林省委网络安全和信息化领导小组", P1, ["吉林省"]),
+        # a title naming a place and a district inside it is about the district
+        ("重庆市大渡口区互联网信息办公室、重庆市公安局大渡口区分局关于依法打击网络谣言的通告", P1, ["重庆市大渡口区"]),
+        # a municipality's district dominating the body
+        ("全区网络安全宣传周活动启动", P1 + "上海市青浦区举行活动。" + "青浦区各部门参加。" * 3, ["上海市青浦区"]),
+        # a county named precisely, its province once: the county
+        ("全县网络文明建设推进会召开", P1 + "湖南省网信办指导,大祥区委网信办承办。", ["湖南省邵阳市大祥区"]),
+        # the capital where a provincial meeting sits is no subject
+        ("全省网信工作会议召开", P1 + "浙江省网信工作会议在杭州市召开。浙江省各地参加。", ["浙江省"]),
+    ],
+)
+def test_region_subjects(title: str, body: str, names: list[str]) -> None:
+    assert _regions(title, body) == names

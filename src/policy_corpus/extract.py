@@ -815,10 +815,11 @@ def regions(page: Page, found: dict[str, Found | None]) -> Found | None:
         text, line = (f.value, f.line) if f is not None else headline if name == "headline" and headline else (None, None)
         if not isinstance(text, str):
             continue
-        new = R.find_places(text, codes, confirm=body)
+        new = R.find_places(P.VENUE.sub("", text), codes, confirm=body)
         if new and first_rule is None:
             first_rule = (f"regions_from_{name}", line)
         codes.extend(new)
+    codes = [c for c in codes if not any(R._contains(c, other) for other in codes)]  # 重庆市…大渡口区 → 大渡口区
     heading_codes = [
         (found_codes[0], b.line)
         for b in page.blocks
@@ -841,18 +842,35 @@ def regions(page: Page, found: dict[str, Found | None]) -> Found | None:
 
 
 def _dominant_place(texts: Sequence[str]) -> list[str]:
-    """The province most of the body's place names fall in, drilled down while one place dominates."""
+    """The province most of the body's place names fall in, drilled down while one place dominates.
+
+    A child wins with two mentions and 60 % of the mentions at or below the current place, or
+    when every deeper mention falls in it, names a county (`湖南省 … 大祥区`, not the capital
+    where a provincial meeting sits) and the parent is named at most twice as often. A
+    municipality has no prefecture of its own in the table, so its districts vote straight away.
+    """
     mentions = [c for t in texts for c in R.find_places(t)]
     if not mentions:
         return []
-    code = None
+    places = R.gazetteer().places
+    code: str | None = None
     for width, suffix in ((2, "0000"), (4, "00"), (6, "")):
-        pool = [c for c in mentions if code is None or c.startswith(code[: width - 2])]
-        counts = Counter(c[:width] + suffix for c in pool if len(c[:width] + suffix) == 6 and (width == 2 or c[:width] + suffix != code))
+        prefix = "" if code is None else code[:2] if code.endswith("0000") else code[:4]
+        pool = [c for c in mentions if c.startswith(prefix)]
+        deeper = [key for c in pool if (key := c[:width] + suffix) != code]
+        counts = Counter(deeper)
         if not counts:
             break
         top, n = counts.most_common(1)[0]
-        if top not in R.gazetteer().places or n < 2 or n < 0.6 * len(pool):
+        if top not in places:
+            if width == 4 and code is not None:
+                continue  # 上海市 → 青浦区: no prefecture level between them
+            break
+        # a child wins with two mentions and 60 % of all below the current place, or when it is named only
+        # through its counties, every deeper mention falls in it and its parent is named at most twice as often
+        counties_only = all(places[c].level == "county" for c in pool if c[:width] + suffix == top)
+        unanimous = code is not None and n == len(deeper) and counties_only and n * 2 >= len(pool) - n
+        if not (n >= 2 and n >= 0.6 * len(pool) or unanimous):
             break
         code = top
     return [code] if code else []

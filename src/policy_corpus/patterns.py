@@ -74,6 +74,8 @@ BREADCRUMB = re.compile(
 )
 #: Navigation menus on one line: three or more separators.
 MENU_LINE = re.compile(r"(?:[^|｜]*+[|｜]){2,}+[^|｜]*+")
+#: Where an event took place, `在郑州召开`: a venue, not what the article is about.
+VENUE = re.compile(r"在[^,,。;:在]{2,10}?(?:召开|举行|开幕|闭幕|举办|开班|启动|揭牌)")
 #: A row of publication names, `《X日报》 《X报》 …`: an e-paper's or portal's masthead menu.
 TITLE_LIST_LINE = re.compile(r"(?:《[^《》]{1,20}》\s*+){2,}+")
 #: The line under a speech's title: `在X会议上的讲话` (a note on the occasion, not part of the title).

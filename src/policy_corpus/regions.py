@@ -134,6 +134,8 @@ def _pick(codes: tuple[str, ...], context: Iterable[str]) -> str | None:
     if len(codes) == 1:
         return codes[0]
     for known in islice(context, RECENT_PLACES):
+        if known in codes:
+            return known  # `吉林` after `吉林省`: the province named again, not 吉林市 inside it
         prefix = known[:2] if known.endswith("0000") else known[:4]
         inside = [c for c in codes if c.startswith(prefix) and c != known]
         if len(inside) == 1:
