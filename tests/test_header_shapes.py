@@ -116,3 +116,20 @@ P1 = "会议强调,要深入学习贯彻网络强国战略思想,切实做好网
 )
 def test_region_subjects(title: str, body: str, names: list[str]) -> None:
     assert _regions(title, body) == names
+
+
+def test_a_bracketed_note_dating_a_speech_is_not_the_page_date() -> None:
+    a = parse(page("深入贯彻网络强国战略思想 努力开创网信工作新局面", "(2018年8月8日,根据录音整理)"), id="t")
+    assert a.date is None
+    b = parse(page("深入贯彻网络强国战略思想 努力开创网信工作新局面", "(2018年8月8日)"), id="t")
+    assert str(b.date) == "2018-08-08"
+
+
+def test_a_forum_profile_box_and_sign_up_prompt_are_chrome() -> None:
+    a = parse(page("TA的每日心情 | 开心 2022-6-6 12:22 |", "马上注册,结交更多好友,享用更多功能,让你轻松玩转社区。"), id="t")
+    assert (a.title, a.date) == (None, None)
+
+
+def test_an_address_is_no_source() -> None:
+    a = parse(page("全市网络安全工作会议召开", "2024-01-02 来源:http://www.example.com/a.html"), id="t")
+    assert a.source is None

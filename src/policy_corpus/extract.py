@@ -327,7 +327,7 @@ MIN_TITLE_HAN = 6
 def valid_title(value: object) -> bool:
     """A title is a headline: not a byline, not a scrap of chrome (`5 天 [LV.2]`), so at least a few words long."""
     return (isinstance(value, str) and P.han_count(value) >= MIN_TITLE_HAN and _BYLINE_TITLE.search(value) is None
-            and _PAGE_LABEL.search(value) is None)
+            and _PAGE_LABEL.search(value) is None and not value.endswith("。"))  # a headline is no finished sentence
 
 
 def subtitle_from_dash_line(page: Page) -> Found | None:
@@ -662,7 +662,9 @@ def source(page: Page) -> Found | None:
 
 
 def _plausible_source(name: str) -> bool:
-    return 2 <= len(name) <= 40 and P.han_count(name) + sum(c.isalpha() for c in name) >= 2 and not P.LABEL.search(name)
+    """A publication's name: a few letters or Han characters, never a label, an address or a scrap of one (`http:`)."""
+    return (2 <= len(name) <= 40 and P.han_count(name) + sum(c.isalpha() for c in name) >= 2 and not P.LABEL.search(name)
+            and P.URL_LIKE.search(name) is None)
 
 
 #: `人民网-四川频道`, `华声 • 经济`, `南方网 作者名`: an outlet's name ends at a separator or a blank;
@@ -710,10 +712,23 @@ def _date_in(text: str) -> tuple[dt.date, str | None] | None:
 def date_from_header(page: Page) -> Found | None:
     """The first date in a metadata line above the body (`2023-12-31 19:12`, `发布时间:…`)."""
     for i, t in page.header.meta:
+        if _dated_note(t):
+            continue
         hit = _date_in(t)
         if hit is not None:
             return Found(hit, "date_from_header", i)
     return None
+
+
+#: `(2018年8月8日,根据录音整理)`: a bracketed note dating a speech or a draft, not the page.
+_BRACKETED = re.compile(r"^[((].*[))]$")
+
+
+def _dated_note(text: str) -> bool:
+    if _BRACKETED.match(text) is None or P.SOURCE_BRACKETED.match(text) is not None:
+        return False
+    rest = P.DATE_YMD.sub("", text)
+    return P.han_count(rest) >= 2
 
 
 def date_from_footer_label(page: Page) -> Found | None:
@@ -810,6 +825,8 @@ def regions(page: Page, found: dict[str, Found | None]) -> Found | None:
     codes: list[str] = []
     first_rule: tuple[str, int | None] | None = None
     headline = (" ".join(t for _, t in page.header.title), page.header.title[0][0]) if page.header.title else None
+    if headline is not None and (_BYLINE_TITLE.search(headline[0]) or P.REPORTER_LINE.fullmatch(headline[0])):
+        headline = None  # a byline standing where the title should be names the reporter's outlet, not the subject
     for name in ("title", "subtitle", "headline", "post"):
         f = found.get(name)
         text, line = (f.value, f.line) if f is not None else headline if name == "headline" and headline else (None, None)

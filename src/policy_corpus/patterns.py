@@ -76,6 +76,11 @@ BREADCRUMB = re.compile(
 MENU_LINE = re.compile(r"(?:[^|｜]*+[|｜]){2,}+[^|｜]*+")
 #: Where an event took place, `在郑州召开`: a venue, not what the article is about.
 VENUE = re.compile(r"在[^,,。;:在]{2,10}?(?:召开|举行|开幕|闭幕|举办|开班|启动|揭牌)")
+#: An address or a piece of one where a name should be.
+URL_LIKE = re.compile(r"[:/]|^(?:https?|www)\b", re.IGNORECASE)
+#: A forum member's profile box (`TA的每日心情 | 开心 2022-6-6 12:22`, `签到天数: 5 天`) and the forum's sign-up
+#: prompts: chrome, and their dates are no page's.
+FORUM_PROFILE = re.compile(r"每日心情|签到天数|最后登录|注册时间|在线时间|阅读权限|马上注册|立即注册|才可以下载或查看")
 #: A row of publication names, `《X日报》 《X报》 …`: an e-paper's or portal's masthead menu.
 TITLE_LIST_LINE = re.compile(r"(?:《[^《》]{1,20}》\s*+){2,}+")
 #: The line under a speech's title: `在X会议上的讲话` (a note on the occasion, not part of the title).

@@ -76,6 +76,8 @@ def line_kind(text: str) -> str:
     han = P.han_count(text)
     if (han < 120 or not P.SENTENCE_END.search(text[:60])) and P.FOOTER_LINE.search(text):
         return "footer"
+    if n < 200 and P.FORUM_PROFILE.search(text):
+        return "chrome"
     dated = (P.DATE_YMD.search(text) or P.DATE_DMY.search(text)) is not None
     if dated and is_meta(P.COUNTER_LINE.sub("", text)):
         return "meta"
