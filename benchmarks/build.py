@@ -72,7 +72,7 @@ def _floor(raw: Path, out: Path) -> dict:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from policy_corpus.read import decode
+    from policy_corpus.parser.read import decode
     from policy_corpus.write import PARQUET_OPTIONS
 
     schema = pa.schema([("id", pa.string()), ("text", pa.string())])

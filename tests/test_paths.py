@@ -11,8 +11,8 @@ import pytest
 
 import policy_corpus
 from policy_corpus import parse
-from policy_corpus.normalise import detect_script
-from policy_corpus.validate import check_article
+from policy_corpus.parser.normalise import detect_script
+from policy_corpus.parser.validate import check_article
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "raw" / "000_dac59bbde87f66ac.txt"
@@ -79,6 +79,7 @@ def test_explain_shows_refused_candidates(tmp_path: Path) -> None:
     shutil.copy(ROOT / "tests" / "real" / "dev" / "009.txt", raw / "009.txt")
     policy_corpus.build(raw, tmp_path / "out", workers=1)
     shown = policy_corpus.explain("009", raw_dir=raw, data_dir=tmp_path / "out")
-    assert "✗ subtitle=分享— [subtitle_from_dash_line] refused by valid_subtitle" in shown
+    assert "✗ subtitle=分享— [subtitle_from_dash_line] refused: too_short" in shown
     assert "→ author=王兴瑞、郭倩 [author_from_label]" in shown
+    assert "⟨title: first text line of the header⟩" in shown  # every header line shows the role it was given
     assert "not found" in policy_corpus.explain("009", raw_dir=tmp_path / "nowhere", data_dir=tmp_path / "out")

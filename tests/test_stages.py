@@ -5,10 +5,10 @@ import codecs
 import pytest
 
 from policy_corpus import ParseError, parse
-from policy_corpus.normalise import detect_script, normalise, strip_pinyin
-from policy_corpus.read import decode
-from policy_corpus.regions import find_places, region_record
-from policy_corpus.segment import heading_kind
+from policy_corpus.parser.gazetteer import find_places, region_record
+from policy_corpus.parser.normalise import detect_script, normalise, strip_pinyin
+from policy_corpus.parser.read import decode
+from policy_corpus.parser.segment import heading_kind
 
 BODY = "习近平总书记指出,网络安全和信息化是一体之两翼、驱动之双轮,必须统一谋划、统一部署、统一推进、统一实施。我们要坚持不懈抓好落实。"
 

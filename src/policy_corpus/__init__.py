@@ -4,6 +4,6 @@ from .build import Report, build
 from .corpus import explain, load, records, show
 from .errors import ParseError
 from .models import Article, Region, Section, SectionRow
-from .pipeline import parse
+from .parser.pipeline import parse
 
 __all__ = ["Article", "ParseError", "Region", "Report", "Section", "SectionRow", "build", "explain", "load", "parse", "records", "show"]

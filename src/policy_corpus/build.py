@@ -32,7 +32,7 @@ from .croissant import write_croissant
 from .errors import ParseError
 from .jobs import PARSE_SECONDS, TIMEOUT, parse_path, warm_up, worker_init
 from .models import Article, SectionRow
-from .read import check_name, display_name, list_raw, read_raw
+from .parser.read import check_name, display_name, list_raw, read_raw
 from .reprints import Reprints
 from .stats import NO_REGION, Stats
 from .write import ShardWriter, section_rows, write_reports

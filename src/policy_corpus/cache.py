@@ -31,9 +31,9 @@ import pyarrow as pa
 
 from .dedup import NUM_PERM, text_digest
 
-#: Modules whose code decides what a raw file parses to; editing any of them re-parses everything.
-PARSER_MODULES = ("errors", "models", "patterns", "read", "normalise", "segment", "extract", "regions", "validate", "pipeline",
-                  "dedup", "jobs", "cache")
+#: Modules whose code decides what a raw file parses to (with every module of the `parser`
+#: subpackage); editing any of them re-parses everything.
+PARSER_MODULES = ("errors", "models", "dedup", "jobs", "cache")
 #: Packages whose data or behaviour the parse depends on.
 PARSER_DEPENDENCIES = ("opencc", "cpca", "pydantic", "datasketch", "charset-normalizer", "numpy", "xxhash")
 #: Entries of other parser versions are deleted once unused for this long (another checkout may share the cache).
@@ -53,7 +53,8 @@ def parser_version() -> str:
     """A hash of the rule code and the versions of the packages it relies on."""
     h = hashlib.sha256()
     pkg = resources.files("policy_corpus")
-    for name in PARSER_MODULES:
+    stages = sorted(p.name for p in (pkg / "parser").iterdir() if p.name.endswith(".py"))
+    for name in [*PARSER_MODULES, *(f"parser/{n[:-3]}" for n in stages)]:
         h.update(name.encode() + b"\0" + (pkg / f"{name}.py").read_bytes() + b"\0")
     for dep in PARSER_DEPENDENCIES:
         h.update(f"{dep}=={metadata.version(dep)}\0".encode())
@@ -102,7 +103,7 @@ def decode_record(blob: bytes) -> dict[str, Any]:
     from pydantic import ValidationError
 
     from .models import Article
-    from .validate import check_article
+    from .parser.validate import check_article
 
     try:
         article = Article.model_validate_json(decode(blob))

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .models import CONFIGS, FLAGS, Article
-from .regions import GAZETTEER_VINTAGE, gazetteer
+from .parser.gazetteer import GAZETTEER_VINTAGE, gazetteer
 from .schema import field_docs, hf_features
 from .stats import Stats
 
@@ -78,10 +78,12 @@ def accuracy_section(ev: dict[str, Any]) -> list[str]:
 
 
 def _how(name: str) -> str:
-    from .extract import FIELD_RULES
+    from .parser.fields import check_codes, rule_names
 
-    if name in FIELD_RULES:
-        return ", then ".join(f"`{r.__name__}`" for r in FIELD_RULES[name])
+    rules = rule_names(name)
+    if rules:
+        refused = ", ".join(check_codes(name))
+        return ", then ".join(f"`{r}`" for r in rules) + (f"; a candidate is refused as {refused}" if refused else "")
     return DERIVED.get(name, "")
 
 

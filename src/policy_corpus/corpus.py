@@ -155,39 +155,37 @@ def explain(id: str, raw_dir: str | Path = "raw", data_dir: str | Path | None = 
             value = "、".join(r["name"] for r in value)
         by_line.setdefault(p["line"], []).append(f"{p['field']}={value} [{p['rule']}]")
     from .errors import ParseError
-    from .read import decode, read_raw
+    from .parser.read import decode, read_raw
 
     raw = Path(raw_dir) / f"{id}.txt"
     try:  # decoded and split exactly as the parser did, so line numbers match the provenance
         lines = decode(read_raw(raw, Path(raw_dir)), raw.name).split("\n")
     except (OSError, ParseError):
         lines = []
-    for field, rule, value, line, validator in _refused(raw, id) if lines else ():
-        by_line.setdefault(None if line is None else line + 1, []).append(f"✗ {field}={value} [{rule}] refused by {validator}")
+    refused, roles = _trace(raw, id) if lines else ([], [])
+    for r in refused:
+        where = None if r.line is None else r.line + 1
+        by_line.setdefault(where, []).append(f"✗ {r.field}={r.value} [{r.rule}] refused: {r.reason}")
+    role_of = {line + 1: f"{role}: {why}" for line, role, why in roles}
     out = [f"{id}  (raw: {raw if raw.exists() else 'not found: only the stored provenance is shown, no raw lines'})"]
-    for n in sorted(k for k in by_line if k is not None):
+    for n in sorted({*(k for k in by_line if k is not None), *role_of}):
         text = lines[n - 1].strip() if n <= len(lines) else ""
-        out.append(f"{n:>5} | {text[:80]}")
-        out.extend(f"      {'' if f.startswith('✗') else '→ '}{f}" for f in by_line[n])
+        out.append(f"{n:>5} | {text[:80]}" + (f"   ⟨{role_of[n]}⟩" if n in role_of else ""))
+        out.extend(f"      {'' if f.startswith('✗') else '→ '}{f}" for f in by_line.get(n, []))
     out.extend(f"    - {'' if f.startswith('✗') else '→ '}{f}" for f in by_line.get(None, []))
     return "\n".join(out)
 
 
-def _refused(raw: Path, id: str) -> list[tuple]:
-    """The candidates the field validators refused when this raw file is parsed again."""
+def _trace(raw: Path, id: str) -> tuple[list, list[tuple[int, str, str]]]:
+    """Parse the raw file again: the candidates the field checks refused, and the header lines' roles."""
     from .errors import ParseError
-    from .extract import REFUSED
-    from .pipeline import parse
+    from .parser.pipeline import trace
 
-    log: list[tuple] = []
-    token = REFUSED.set(log)
     try:
-        parse(raw.read_bytes(), id=id)
+        _, page, refused = trace(raw.read_bytes(), id=id)
     except (OSError, ParseError):
-        pass
-    finally:
-        REFUSED.reset(token)
-    return log
+        return [], []
+    return refused, list(page.header.roles)
 
 
 def validate_folder(folder: str | Path | None = None) -> list[str]:
@@ -197,8 +195,8 @@ def validate_folder(folder: str | Path | None = None) -> list[str]:
 
     from .card import CHART
     from .croissant import FILE_NAME
+    from .parser.validate import check_article
     from .schema import arrow_schema
-    from .validate import check_article
 
     root = data_dir(folder)
     problems = [f"missing {name}" for name in ("README.md", FILE_NAME, CHART) if not (root / name).is_file()]

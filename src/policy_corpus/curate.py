@@ -15,9 +15,9 @@ from typing import Any
 
 from .errors import ParseError
 from .models import Article
-from .regions import gazetteer, region_record
+from .parser.gazetteer import gazetteer, region_record
+from .parser.validate import check_article
 from .schema import TIMEZONE
-from .validate import check_article
 
 METADATA_FILE = "metadata.jsonl"
 #: Fields a curator may set; the rest are facts of the raw file or derived from the body.

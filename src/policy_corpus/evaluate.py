@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 from .errors import ParseError
-from .pipeline import parse
+from .parser.pipeline import parse
 
 FIELDS = ("title", "subtitle", "author", "post", "source", "source_issue", "site", "editor", "date", "time", "regions", "script")
 

@@ -19,8 +19,8 @@ from pathlib import Path
 from . import dedup
 from .cache import Entry, encode_record
 from .errors import ParseError
-from .pipeline import parse
-from .read import check_name, read_raw
+from .parser.pipeline import parse
+from .parser.read import check_name, read_raw
 
 #: Wall-clock seconds one file may take (an article of the genre takes a few milliseconds; the
 #: slowest hostile page known takes under one second).

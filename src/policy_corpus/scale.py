@@ -4,7 +4,7 @@ Two stages, as datatrove runs corpus-wide steps:
 
 1. **parse** (`parse_steps`, any number of tasks): `RawPageReader` reads this task's share of
    the raw files → `ParseStep` runs the project's parse (`jobs.parse_bytes`: decode, normalise,
-   extract, validate) → `EntryWriter` writes each record or reject, with its duplicate keys, to
+   the field table, validate) → `EntryWriter` writes each record or reject, with its duplicate keys, to
    `WORK/entries/{rank}.parquet`.
 2. **publish** (`publish_steps`, one task, after stage 1): `PublishStep` loads every task's
    entries into a parse cache and runs `policy_corpus.build` on it, which finds every file
@@ -28,7 +28,7 @@ from datatrove.pipeline.readers.base import BaseDiskReader
 
 from .cache import Entry, ParseCache, parser_version
 from .jobs import parse_bytes
-from .read import MAX_BYTES
+from .parser.read import MAX_BYTES
 
 ENTRY_SCHEMA = pa.schema([
     ("name", pa.string()), ("version", pa.string()), ("sha256", pa.string()), ("status", pa.string()), ("payload", pa.binary()),

@@ -6,37 +6,20 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
+from ..errors import ParseError
+from ..models import Article, Provenance, Region, Section
+from . import gazetteer as R
 from . import patterns as P
-from . import regions as R
-from .errors import ParseError
-from .extract import (
-    AUTHOR_RULES,
-    DATE_RULES,
-    POST_RULES,
-    SUBTITLE_RULES,
-    TITLE_RULES,
-    Found,
-    Page,
-    dateline_outlet,
-    documents,
-    editor,
-    first,
-    header_roles,
-    opening_byline,
-    post_from_announcement,
-    refuse,
-    regions,
-    site,
-    source,
-    valid_author,
-    valid_post,
-    valid_subtitle,
-    valid_title,
-)
-from .models import Article, Provenance, Region, Section
+from .bylines import opening_byline
+from .checks import valid_author
+from .documents import documents
+from .fields import PARTS, Refused, run
+from .header import header_roles
 from .normalise import normalise
+from .page import Found, Page
 from .read import RawDoc, read_bytes
 from .segment import Block, blocks, drop_pull_quotes, layout
+from .sources import dateline_outlet
 from .validate import check_article
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -106,6 +89,11 @@ def sections_from_blocks(items: list[Block]) -> tuple[list[Section], int]:
 
 def parse(data: str | bytes, id: str, sha256: str | None = None) -> Article:
     """Turn one raw page into a validated Article, or raise ParseError naming the stage and reason."""
+    return trace(data, id, sha256)[0]
+
+
+def trace(data: str | bytes, id: str, sha256: str | None = None) -> tuple[Article, Page, list[Refused]]:
+    """`parse`, with what `explain` shows: the page's zones and header roles, and every refused candidate."""
     if isinstance(data, bytes):
         doc = read_bytes(data, id, sha256)
     else:
@@ -124,7 +112,12 @@ def parse(data: str | bytes, id: str, sha256: str | None = None) -> Article:
     items = blocks(tuple(body))
     page = Page(layout=zones, header=header_roles(zones.header), blocks=tuple(items), byline=byline, reporter=reporter,
                 dateline=dateline)
-    return assemble(page, doc, norm.script, set(norm.flags), norm.lines)
+    found, refused = run(page)
+    return assemble(page, found, doc, norm.script, set(norm.flags), norm.lines), page, refused
+
+
+def _in_record_order(found: dict[str, Found | None]) -> dict[str, Found | None]:
+    return {name: found[name] for name in Article.model_fields if name in found}
 
 
 def _value(found: Found | None) -> object:
@@ -151,55 +144,40 @@ def provenance(found: dict[str, Found | None], lines: tuple[str, ...], values: d
     return out
 
 
-def assemble(page: Page, doc: RawDoc, script: str, flags: set[str], lines: tuple[str, ...] = ()) -> Article:
-    """Run every field's rules and build the record."""
-    title_f, subtitle_f = first(TITLE_RULES, page, valid=valid_title), first(SUBTITLE_RULES, page, valid=valid_subtitle)
-    title, subtitle = _value(title_f), _value(subtitle_f)
-    author_f = first(AUTHOR_RULES, page, valid=valid_author)
-    author = _value(author_f)
-    post_f = first(POST_RULES, page, valid=valid_post) or post_from_announcement(page, author if isinstance(author, str) else None)
-    if post_f is not None and not valid_post(post_f.value):
-        refuse(post_f, valid_post)
-        post_f = None
-    post = _value(post_f)
-    if author_f is not None and author_f.rule == "author_from_reporter_byline":
-        post = None
-    src_f = source(page)
-    src, issue = src_f.value if src_f is not None else (None, None)
-    site_f = site(page)
-    if src in ("本网", "本站") and site_f is not None:
-        src = site_f.value
-    date_f = first(DATE_RULES, page)
-    editor_f = editor(page)
-    day, time = date_f.value if date_f is not None else (None, None)
+def assemble(page: Page, found: dict[str, Found | None], doc: RawDoc, script: str, flags: set[str],
+             lines: tuple[str, ...] = ()) -> Article:
+    """Build the record from the field table's winners (`fields.run`) and the body's sections."""
+    values = {name: _value(found.get(name)) for name in ("title", "subtitle", "author", "post", "site", "editor")}
+    for name, (whole, k) in PARTS.items():
+        pair = _value(found.get(whole))
+        values[name] = pair[k] if isinstance(pair, tuple) else None
+    regions_f = found.get("regions")
+    codes = regions_f.value if regions_f is not None else []
+    values["regions"] = codes or None
     sections, dropped = sections_from_blocks(list(page.blocks))
     texts = [t for s in sections for t in ([s.heading] if s.heading else []) + s.paragraphs]
-    regions_f = regions(page, {"title": title_f, "subtitle": subtitle_f, "post": post_f, "source": src_f})
-    codes = regions_f.value if regions_f is not None else []
     if dropped:
         flags.add("pull_quotes_removed")
-    if title is None:
-        flags.add("no_title")
-    if day is None:
-        flags.add("no_date")
-    if author is None:
-        flags.add("no_author")
+    for name in ("title", "date", "author"):
+        if values[name] is None:
+            flags.add(f"no_{name}")
+    day, time = values["date"], values["time"]
     published = None
     if day is not None and time is not None:
-        parts = [int(x) for x in time.split(":")]
-        published = dt.datetime(day.year, day.month, day.day, *parts, tzinfo=TZ)
+        parts = [int(x) for x in time.split(":")]  # type: ignore[union-attr]
+        published = dt.datetime(day.year, day.month, day.day, *parts, tzinfo=TZ)  # type: ignore[union-attr]
     article = Article(
         id=doc.id,
-        title=title,  # type: ignore[arg-type]
-        subtitle=subtitle,  # type: ignore[arg-type]
-        author=author,  # type: ignore[arg-type]
-        post=post,  # type: ignore[arg-type]
-        source=src,
-        source_issue=issue,
-        site=_value(site_f),  # type: ignore[arg-type]
-        editor=_value(editor_f),  # type: ignore[arg-type]
-        date=day,
-        time=time,
+        title=values["title"],  # type: ignore[arg-type]
+        subtitle=values["subtitle"],  # type: ignore[arg-type]
+        author=values["author"],  # type: ignore[arg-type]
+        post=values["post"],  # type: ignore[arg-type]
+        source=values["source"],  # type: ignore[arg-type]
+        source_issue=values["source_issue"],  # type: ignore[arg-type]
+        site=values["site"],  # type: ignore[arg-type]
+        editor=values["editor"],  # type: ignore[arg-type]
+        date=day,  # type: ignore[arg-type]
+        time=time,  # type: ignore[arg-type]
         published_at=published,
         regions=[Region(**R.region_record(c)) for c in codes],  # type: ignore[arg-type]
         documents=documents(texts),
@@ -209,13 +187,8 @@ def assemble(page: Page, doc: RawDoc, script: str, flags: set[str], lines: tuple
         raw_sha256=doc.sha256,
         flags=sorted(flags),
         duplicate_of=None,
-        provenance=provenance(
-            {"title": title_f, "subtitle": subtitle_f, "author": author_f, "post": post_f, "source": src_f,
-             "source_issue": src_f, "site": site_f, "editor": editor_f, "date": date_f, "time": date_f, "regions": regions_f},
-            lines,
-            {"title": title, "subtitle": subtitle, "author": author, "post": post, "source": src, "source_issue": issue,
-             "site": _value(site_f), "editor": _value(editor_f), "date": day, "time": time, "regions": codes or None},
-        ),
+        provenance=provenance(_in_record_order({**found, **{name: found.get(whole) for name, (whole, _) in PARTS.items()}}),
+                              lines, values),
     )
     problems = check_article(article)
     if problems:

@@ -11,8 +11,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from ..errors import ParseError
 from . import patterns as P
-from .errors import ParseError
 
 Line = tuple[int, str]  # (0-based line number in the raw file, normalised text)
 

@@ -10,7 +10,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ParseError
+from ..errors import ParseError
 from .patterns import han_count
 
 #: Raw files larger than this are refused: no article of the genre comes near it.

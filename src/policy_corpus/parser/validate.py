@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..models import FLAGS, Article
 from . import patterns as P
-from .models import FLAGS, Article
 
 #: Markers that must never survive in a text field: they show boilerplate leaked through.
 BOILERPLATE_MARKERS = ("责任编辑", "版权所有", "ICP备", "分享到", "【纠错】", "全文如下", "扫一扫")
@@ -25,7 +25,7 @@ def _text_fields(a: Article) -> list[tuple[str, str]]:
 
 def check_article(a: Article) -> list[str]:
     """Every way the record breaks the corpus's rules; empty when it is valid."""
-    from .regions import gazetteer
+    from .gazetteer import gazetteer
 
     problems = []
     for name, value in _text_fields(a):

@@ -1,0 +1,193 @@
+"""Stage 4a: roles of the header's lines (title, deck, byline, post, source slot, note, metadata).
+
+Every page-shape decision about the lines above the body is taken here, once, and each line's
+role is recorded with the shape that decided it (`Header.roles`), which `explain` prints.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import patterns as P
+from .page import Header, Line
+from .segment import line_kind
+
+
+def is_name_line(text: str) -> bool:
+    """A byline line: one or a few personal names (`王某`, `文/王某`, `作者:王某、李某`)."""
+    m = P.NAME_LINE.fullmatch(text)
+    return m is not None and P.POST_ANY.search(m.group("names")) is None and P.han_count(text) <= 16
+
+
+def is_keyword_list(text: str) -> bool:
+    """`关键词,关键词,关键词,关键词`: a row of short comma-separated phrases (tags, SEO text), not a headline."""
+    parts = text.split(",")
+    return len(parts) >= 4 and P.SENTENCE_END.search(text) is None and all(P.han_count(p) <= 12 for p in parts)
+
+
+def is_post_line(text: str) -> bool:
+    """An official position on its own line: `X省委常委、宣传部部长`."""
+    return (
+        P.POST_ANY.search(text) is not None
+        and P.han_count(text) <= 60
+        and P.SENTENCE_END.search(text) is None
+        and P.NEWSROOM_ROLE.fullmatch(text) is None
+    )
+
+
+def header_roles(header: tuple[Line, ...]) -> Header:
+    """Give each header line a role: title, subtitle, byline, post, source, note or metadata.
+
+    Each decision is logged with the line shape that took it (`Header.roles`, printed by `explain`).
+    """
+    lines = list(header)
+    log: dict[int, tuple[str, str]] = {}
+    crumbs = [k for k, (_, t) in enumerate(lines) if line_kind(t) == "breadcrumb"]
+    if crumbs:
+        for i, _ in lines[: crumbs[-1] + 1]:
+            log[i] = ("chrome", "breadcrumb trail or a line above it")
+        lines = lines[crumbs[-1] + 1 :]
+    notes, meta, texts = [], [], []
+    prev_kind = ""
+    seen: set[str] = set()
+    for i, t in lines:
+        kind = line_kind(t)
+        if kind == "note" or kind == "text" and (t[0] in P.BULLET and not P.BYLINE_MARKED.fullmatch(t) or is_keyword_list(t)):
+            notes.append((i, t))  # also a deck summary (`●两年来…`) or a row of search keywords: never the title
+            log[i] = ("note", "editor's note or announcement" if kind == "note" else "bullet deck line or keyword list")
+        elif kind in ("meta", "signed"):
+            meta.append((i, t))
+            log[i] = ("meta", "date, label or signed-post line")
+        elif kind == "text" and t not in seen:
+            texts.append((i, t, prev_kind))
+            seen.add(t)
+        else:
+            log[i] = ("chrome" if kind != "text" else "repeat", f"line kind {kind}" if kind != "text" else "a repeated line")
+        prev_kind = kind
+    kept = (not crumbs and _drop_above_title(texts, meta, lines)) or _drop_column_names(texts)
+    for i, _, _ in texts[: len(texts) - len(kept)]:
+        log[i] = ("chrome", "text above the title (site or column name)")
+    texts = kept
+    title: list[Line] = []
+    roles: dict[str, Any] = {}
+    pos = {i: n for n, (i, _) in enumerate(lines)}
+    for i, t, before in texts:
+        if (m := P.ORIGINAL_TITLE.fullmatch(t)) is not None:
+            roles.setdefault("original_title", (i, m.group("title")))
+            log[i] = ("original_title", "原标题 line")
+        elif (m := P.BYLINE_MARKED.fullmatch(t)) is not None and "names" not in roles:
+            names = m.group("names")
+            roles["names"] = (i, names.replace(" ", "") if P.LETTER_SPACED.fullmatch(names) else names)  # `符 雷` → 符雷
+            if m.group("first"):
+                roles["first_published"] = (i, P.CHANNEL_WORD.sub("", m.group("first")))
+            log[i] = ("byline", "marked byline (文/, □, 作者:)")
+        elif P.SUBTITLE_DASH.match(t) and not title and "original_title" in roles and "subtitle" not in roles:
+            roles["subtitle"] = (i, P.SUBTITLE_DASH.sub("", t))  # `——副标题` under a 原标题 line
+            log[i] = ("subtitle", "dash line under a 原标题 line")
+        elif not title and "names" not in roles and is_post_line(t) and (sig := _signature(t)) is not None:
+            roles["names"], roles["post"] = (i, sig[1]), (i, sig[0])  # a `POST NAME` signature heading the page, not its title
+            log[i] = ("byline", "POST NAME signature above the title")
+        elif not title:
+            title.append((i, t))
+            log[i] = ("title", "first text line of the header")
+        elif P.SUBTITLE_DASH.match(t) and "subtitle" not in roles and "names" not in roles:
+            roles["subtitle"] = (i, P.SUBTITLE_DASH.sub("", t))
+            log[i] = ("subtitle", "dash line under the title")
+        elif before == "meta" and P.SOURCE_NAME.fullmatch(t) and "source" not in roles:
+            roles["source"] = (i, t)
+            log[i] = ("source", "outlet name under a metadata line")
+        elif is_name_line(t) and "names" not in roles:
+            roles["names"] = (i, P.NAME_LINE.fullmatch(t).group("names"))  # type: ignore[union-attr]
+            log[i] = ("byline", "a line of personal names")
+        elif (m := P.REPORTER_LINE.fullmatch(t)) is not None and "names" not in roles:
+            roles["names"] = (i, m.group("names"))
+            roles["reporter"] = True
+            log[i] = ("byline", "reporter line (记者 X)")
+        elif is_post_line(t) and "post" not in roles:
+            sig = _signature(t)
+            if sig is not None and "names" not in roles:
+                roles["names"] = (i, sig[1])
+                roles["post"] = (i, sig[0])
+                log[i] = ("byline", "POST NAME signature")
+            else:
+                roles["post"] = (i, t)
+                log[i] = ("post", "a line naming a position")
+        elif _continues_title(t, title) and not roles and pos[i] == pos[title[-1][0]] + 1:
+            title.append((i, t))  # only the very next line: anything printed between ends the title
+            log[i] = ("title", "second line of a title printed over two")
+        else:
+            log[i] = ("deck", "text under the title that no rule claims")
+    return Header(
+        title=tuple(title),
+        subtitle=roles.get("subtitle"),
+        names=None if roles.get("reporter") else roles.get("names"),
+        post=roles.get("post"),
+        source=roles.get("source"),
+        original_title=roles.get("original_title"),
+        first_published=roles.get("first_published"),
+        notes=tuple(notes),
+        meta=tuple(meta),
+        roles=tuple((i, *log[i]) for i, _ in header if i in log),
+    )
+
+
+def _is_byline_like(text: str) -> bool:
+    return bool(P.SUBTITLE_DASH.match(text) or is_name_line(text) or P.REPORTER_LINE.fullmatch(text) or is_post_line(text))
+
+
+def _drop_above_title(texts: list[tuple[int, str, str]], meta: list[Line], lines: list[Line]) -> list[tuple[int, str, str]]:
+    """Where a date or source line follows the title, the text lines above the title are page chrome.
+
+    `网站名 / 栏目 / 标题 / 2023-07-27 来源:…`: the title is the last text line above the metadata
+    (skipping byline, post and subtitle lines), with the line above it when a title runs over two.
+    Returns [] where the page has no such shape.
+    """
+    if not meta:
+        return []
+    anchor = meta[0][0]
+    before = [k for k, (i, _, _) in enumerate(texts) if i < anchor]
+    if len(before) <= 1:
+        return []
+    k = before[-1]
+    while k > 0 and _is_byline_like(texts[k][1]):
+        k -= 1
+    pos = {i: n for n, (i, _) in enumerate(lines)}
+    prev = texts[k - 1] if k > 0 else None
+    if (
+        prev is not None
+        and pos[texts[k][0]] - pos[prev[0]] == 1
+        and P.han_count(prev[1]) >= 10  # column names are shorter than half a title
+        and _continues_title(prev[1], [(0, "")])
+        and not P.SITE_LIKE.search(prev[1])
+    ):
+        k -= 1
+    return texts[k:]
+
+
+def _drop_column_names(texts: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """Short column names (`要闻`, `网上传播`) stacked above the title are not the title."""
+    k = 0
+    while k < len(texts) - 1 and P.han_count(texts[k][1]) <= 6 and not P.SENTENCE_END.search(texts[k][1]):
+        k += 1
+    return texts[k:]
+
+
+def _signature(text: str) -> tuple[str, str] | None:
+    """`中共某县委书记 王某` → (post, name): a signature line with the name last."""
+    head, _, tail = text.rpartition(" ")
+    if head and P.NAME.fullmatch(tail) and P.POST_END.search(head.strip()):
+        return head.strip(), tail
+    return None
+
+
+def _continues_title(text: str, title: list[Line]) -> bool:
+    """The second line of a title printed over two lines (not a deck sentence, a speech note or an attendance line)."""
+    return (
+        len(title) == 1
+        and P.SENTENCE_END.search(text) is None
+        and "," not in text
+        and 6 <= P.han_count(text) <= 40
+        and P.TITLE_NAME_PREFIX.match(text) is None
+        and P.SPEECH_NOTE.match(text) is None
+        and P.ATTENDANCE_LINE.search(text) is None
+    )

@@ -1,0 +1,96 @@
+"""Field family: the regions an article is about, found in its subjects (title, post, headings) or body."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from . import gazetteer as R
+from . import patterns as P
+from .checks import BYLINE_TITLE
+from .page import NOTHING, Found, Known, Page
+
+#: Characters of the body searched for places: the subject of an article shows in its first pages,
+#: and the bound keeps a hostile page's cost in check.
+MAX_REGION_SCAN = 30_000
+
+
+def regions_from_subjects(page: Page, found: Known = NOTHING) -> Found | None:
+    """Codes of the regions the article is about, with the rule of the first subject that named one.
+
+    Subjects, in order: the title (and the page headline), the author's post, a roundup's region
+    headings; failing those, an issuing organisation named as source; failing that, the one
+    province (or place under it) that dominates the body.
+    """
+    gaz = R.gazetteer()
+    body = "\n".join(b.text for b in page.blocks)[:MAX_REGION_SCAN]
+    codes: list[str] = []
+    first_rule: tuple[str, int | None] | None = None
+    headline = (" ".join(t for _, t in page.header.title), page.header.title[0][0]) if page.header.title else None
+    if headline is not None and (BYLINE_TITLE.search(headline[0]) or P.REPORTER_LINE.fullmatch(headline[0])):
+        headline = None  # a byline standing where the title should be names the reporter's outlet, not the subject
+    for name in ("title", "subtitle", "headline", "post"):
+        f = found.get(name)
+        text, line = (f.value, f.line) if f is not None else headline if name == "headline" and headline else (None, None)
+        if not isinstance(text, str):
+            continue
+        new = R.find_places(P.VENUE.sub("", text), codes, confirm=body)
+        if new and first_rule is None:
+            first_rule = (f"regions_from_{name}", line)
+        codes.extend(new)
+    codes = [c for c in codes if not any(R._contains(c, other) for other in codes)]  # 重庆市…大渡口区 → 大渡口区
+    heading_codes = [
+        (found_codes[0], b.line)
+        for b in page.blocks
+        if b.level == 1 and b.heading_kind == "plain"
+        for name in [re.split(r"[::]", b.text, maxsplit=1)[0]]
+        if name in gaz.forms and len(found_codes := R.find_places(name)) == 1
+    ]
+    if len(heading_codes) >= 2:
+        codes.extend(c for c, _ in heading_codes)
+        first_rule = first_rule or ("regions_from_roundup_headings", heading_codes[0][1])
+    src = found.get("source")
+    if not codes and src is not None and P.SOURCE_ORG.search(src.value[0]):
+        codes.extend(R.find_places(src.value[0]))
+        first_rule = ("regions_from_source_organisation", src.line)
+    if not codes:
+        codes.extend(_dominant_place(body.split("\n")))
+        first_rule = ("regions_from_dominant_place_in_body", None)
+    codes = list(dict.fromkeys(codes))
+    return Found(codes, first_rule[0], first_rule[1]) if codes and first_rule else None
+
+
+def _dominant_place(texts: Sequence[str]) -> list[str]:
+    """The province most of the body's place names fall in, drilled down while one place dominates.
+
+    A child wins with two mentions and 60 % of the mentions at or below the current place, or
+    when every deeper mention falls in it, names a county (`湖南省 … 大祥区`, not the capital
+    where a provincial meeting sits) and the parent is named at most twice as often. A
+    municipality has no prefecture of its own in the table, so its districts vote straight away.
+    """
+    mentions = [c for t in texts for c in R.find_places(t)]
+    if not mentions:
+        return []
+    places = R.gazetteer().places
+    code: str | None = None
+    for width, suffix in ((2, "0000"), (4, "00"), (6, "")):
+        prefix = "" if code is None else code[:2] if code.endswith("0000") else code[:4]
+        pool = [c for c in mentions if c.startswith(prefix)]
+        deeper = [key for c in pool if (key := c[:width] + suffix) != code]
+        counts = Counter(deeper)
+        if not counts:
+            break
+        top, n = counts.most_common(1)[0]
+        if top not in places:
+            if width == 4 and code is not None:
+                continue  # 上海市 → 青浦区: no prefecture level between them
+            break
+        # a child wins with two mentions and 60 % of all below the current place, or when it is named only
+        # through its counties, every deeper mention falls in it and its parent is named at most twice as often
+        counties_only = all(places[c].level == "county" for c in pool if c[:width] + suffix == top)
+        unanimous = code is not None and n == len(deeper) and counties_only and n * 2 >= len(pool) - n
+        if not (n >= 2 and n >= 0.6 * len(pool) or unanimous):
+            break
+        code = top
+    return [code] if code else []

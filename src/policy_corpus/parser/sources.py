@@ -1,0 +1,199 @@
+"""Field family: source (and its issue), site and editor."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from . import patterns as P
+from .checks import plausible_source
+from .page import NOTHING, Found, Known, Line, Page, is_place, join_names, labelled
+from .segment import line_kind
+
+
+def reporter_outlet(lines: Sequence[Line]) -> Found | None:
+    """`新华社记者 X`: the outlet a reporter's byline line names (`本报` names none)."""
+    for i, t in lines:
+        m = P.REPORTER_LINE.fullmatch(t)
+        if m is not None and m.group("outlet") and not m.group("outlet").startswith("本"):
+            return Found((m.group("outlet"), None), "source_from_reporter_outlet", i)
+    return None
+
+
+def dateline_outlet(line: Line) -> Found | None:
+    """`湖北日报讯 …`, `新华社北京3月5日电 …`: the outlet a dateline opening the body names."""
+    i, t = line
+    m = P.DATELINE.match(t)
+    if m is None or m.group("lead").startswith("本"):
+        return None
+    name = outlet_of_lead(m.group("lead"))
+    return Found((name, None), "source_from_dateline", i) if name else None
+
+
+#: A channel word after a place in an outlet's lead: `中新网福建新闻` → place `福建` + channel `新闻`.
+_PLACE_CHANNEL = re.compile(r"(?:新闻|频道|新闻网|站)$")
+
+
+def outlet_of_lead(lead: str) -> str | None:
+    """The shortest outlet name the lead starts with, where what follows it is a place (or nothing)."""
+    for k in range(3, len(lead) + 1):
+        head, rest = lead[:k], lead[k:]
+        if P.SOURCE_NAME.fullmatch(head) and (not rest or _is_place_channel(rest)):
+            return head
+    return None
+
+
+def _is_place_channel(text: str) -> bool:
+    """`福建新闻`, `北京`, `长沙`: a place name, maybe with a channel word after it."""
+    place = _PLACE_CHANNEL.sub("", text)
+    return P.han_count(place) == len(place) >= 2 and is_place(place)
+
+
+#: `公众号“网信天津”`: an account name in quotes (bounded, so a run of openers stays linear).
+_ACCOUNT = re.compile(r"(?:公众号|微信号|客户端|账号)\s*+[“\"「]([^”\"」“「]{1,40})[”\"」]")
+
+
+def _source_value(raw: str) -> tuple[str, str | None]:
+    """`《中国网信》杂志2023年第12期` → ("中国网信", "2023年第12期")."""
+    raw = P.VALUE_END.split(raw.strip(), maxsplit=1)[0] if not raw.startswith("《") else raw.strip()
+    issue_m = P.SOURCE_ISSUE.search(raw)
+    issue = re.sub(r"\s+", "", issue_m.group("issue")) if issue_m else None
+    if issue_m:
+        raw = raw[: issue_m.start()] + raw[issue_m.end() :]
+    m = re.match(r"\s*《([^》]+)》", raw)
+    name = m.group(1) if m else P.DATE_YMD.split(raw)[0]
+    quoted = _ACCOUNT.search(name)
+    if quoted:
+        name = quoted.group(1)
+    name = re.sub(r"(?:杂志|期刊)$", "", name.strip(" ::,,。()()“”\""))
+    return name.strip(), issue
+
+
+def source_candidates(page: Page) -> list[Found]:
+    """Every place a page names its source, in page order."""
+    out: list[Found] = []
+    for i, t in [*page.header.meta, *page.layout.header, *page.layout.footer]:
+        m = P.SOURCE_BRACKETED.match(t)
+        if m is not None:
+            out.append(Found(_source_value(m.group("value")), "source_from_bracketed_line", i))
+            continue
+        for lm in P.SOURCE_LABEL.finditer(t):
+            if lm.start() > 0 and t[lm.start() - 1] not in " \t:|【[(0123456789":
+                continue
+            value = _source_value(t[lm.end() :])
+            if value[0]:
+                out.append(Found(value, "source_from_label", i))
+            break
+    if page.header.source is not None:
+        i, t = page.header.source
+        out.append(Found(_source_value(t), "source_from_line_under_date", i))
+    for i, t in page.header.notes:
+        m = next((m for pattern in P.ANNOUNCEMENTS if (m := pattern.search(t)) is not None), None)
+        if m is not None:
+            issue = re.sub(r"\s+", "", m.group("issue")) if m.group("issue") else None
+            out.append(Found((m.group("pub"), issue), "source_from_announcement", i))
+    if page.header.first_published is not None:
+        i, t = page.header.first_published
+        out.append(Found((t, None), "source_from_first_published", i))
+    for i, t in page.header.meta:
+        if (name := _beside_date(t)) is not None:
+            out.append(Found((name, None), "source_from_name_beside_date", i))
+    # failing the page's source slot: a dateline, then a reporter byline's outlet
+    out += [f for f in (page.dateline, reporter_outlet([*page.layout.header, *page.layout.body])) if f is not None]
+    seen: set[int] = set()
+    unique = []
+    for f in out:
+        if (f.line, f.value) not in seen:  # type: ignore[comparison-overlap]
+            unique.append(f)
+            seen.add((f.line, f.value))  # type: ignore[arg-type]
+    return unique
+
+
+def _beside_date(text: str) -> str | None:
+    """`甘孜日报    2020年04月17日`: an outlet's name alone beside the page's date, before or after it."""
+    m = P.DATE_YMD.search(text)
+    if m is None:
+        return None
+    head, tail = text[: m.start()].strip(), text[m.end() :].strip()
+    side = head if not tail else tail if not head else ""
+    names = [P.CHANNEL_WORD.sub("", w) for w in side.split()]  # `湖南卫视 湖南日报 时刻新闻客户端`: several outlets
+    if not names or len(names) > 4 or any(not P.SOURCE_NAME.fullmatch(n) or P.LABEL.search(n) for n in names):
+        return None
+    return "、".join(names)
+
+
+def _outlets(page: Page) -> list[Found]:
+    return [Found((outlet(f.value[0]), f.value[1]), f.rule, f.line) for f in source_candidates(page)]
+
+
+def source_with_issue(page: Page, found: Known = NOTHING) -> list[Found]:
+    """The most specific source first: one that names the issue (`《中国网信》2023年第12期`)."""
+    return [f for f in _outlets(page) if f.value[1]]
+
+
+#: How a page names itself as the source.
+_SELF = ("本网", "本站")
+
+
+def source_from_own_site(page: Page, found: Known = NOTHING) -> Found | None:
+    """`来源:本网`: the page's own site, named by its footer, is the source."""
+    first = next((f for f in _outlets(page) if plausible_source(f.value[0])), None)
+    own = found.get("site")
+    if first is None or first.value[0] not in _SELF or own is None:
+        return None
+    return Found((own.value, first.value[1]), "source_from_own_site", first.line)
+
+
+def source_named(page: Page, found: Known = NOTHING) -> list[Found]:
+    """Every place the page names its source, in page order (a source slot, then a dateline, then a reporter's outlet)."""
+    return _outlets(page)
+
+
+#: `人民网-四川频道`, `华声 • 经济`, `南方网 作者名`: an outlet's name ends at a separator or a blank;
+#: what follows is its channel, section, or a name printed beside it.
+_OUTLET_END = re.compile(r"\s*[-–—•·|｜/]\s*|\s+")
+
+
+def outlet(name: str) -> str:
+    """The outlet part of a source value (the whole value when nothing of two characters precedes a separator).
+
+    A site's regional channel glued on is dropped too: `中新网河北` → 中新网.
+    """
+    head = _OUTLET_END.split(name, maxsplit=1)[0]
+    head = head if P.han_count(head) + sum(c.isalpha() for c in head) >= 2 else name
+    k = head.find("网")
+    return head[: k + 1] if k >= 2 and _is_place_channel(head[k + 1 :]) else head
+
+
+def _site_name(raw: str) -> str | None:
+    name = raw.strip(" :：·-")
+    if P.han_count(name) + sum(c.isalpha() for c in name) < 2 or P.LABEL.search(name):
+        return None
+    if re.fullmatch(r"(?:本网|本站|凡注明|网站|所有|保留)", name):
+        return None
+    return name
+
+
+def site(page: Page, found: Known = NOTHING) -> Found | None:
+    """The site named by the copyright or sponsor line of the footer."""
+    lines = [(i, t) for i, t in [*page.layout.footer, *page.layout.header] if line_kind(t) == "footer"]
+    for pattern, rule in (
+        (P.SITE_BEFORE_COPYRIGHT, "site_from_name_before_copyright"),
+        (P.SITE_AFTER_COPYRIGHT, "site_from_copyright_holder"),
+        (P.SITE_SPONSOR, "site_from_sponsor"),
+    ):
+        for i, t in lines:
+            for m in pattern.finditer(t):
+                name = _site_name(m.group("site"))
+                if name:
+                    return Found(name, rule, i)
+    return None
+
+
+def editor(page: Page, found: Known = NOTHING) -> Found | None:
+    """`编辑:X`, `【责任编辑:X】` in the footer or header."""
+    lines = [*page.layout.footer, *page.layout.header]
+    hit = labelled(lines, P.EDITOR_LABEL)
+    if hit is None or not P.NAMES.fullmatch(hit[1].replace(" ", "、")):
+        return None
+    return Found(join_names(hit[1]), "editor_from_label", hit[0])

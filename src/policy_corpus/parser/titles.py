@@ -1,0 +1,70 @@
+"""Field family: title and subtitle rules and their checks."""
+
+from __future__ import annotations
+
+import re
+
+from . import patterns as P
+from .bylines import split_prefix
+from .page import NOTHING, Found, Known, Page
+
+#: `【湖北日报】标题`: an outlet's tag in front of a title (a topic tag such as `【国家网络安全宣传周】` stays).
+_OUTLET_TAG = re.compile(r"^【(?P<tag>[^】]{2,12})】\s*")
+
+
+def _clean_title(text: str) -> str:
+    if (m := _OUTLET_TAG.match(text)) is not None and P.SOURCE_NAME.fullmatch(m.group("tag")) and len(text) > m.end() + 6:
+        text = text[m.end() :]
+    # a site suffix is short: looking at the tail only keeps the search linear on a long line
+    while (m := P.TITLE_SITE_SUFFIX.search(text, max(0, len(text) - 100))) is not None and m.start() > 6:
+        text = text[: m.start()]
+    return text.strip().rstrip(" |｜_-").strip()  # a separator left dangling by the page's title bar
+
+
+def title_from_original_title(page: Page, found: Known = NOTHING) -> Found | None:
+    """`原标题:X`: the article's own title, printed under a reprint's headline."""
+    if page.header.original_title is None:
+        return None
+    i, t = page.header.original_title
+    return Found(_clean_title(t).split("——")[0].strip(), "title_from_original_title", i)
+
+
+def title_from_header(page: Page, found: Known = NOTHING) -> Found | None:
+    """The first text line of the header (a second line joined with one space)."""
+    if not page.header.title:
+        return None
+    text = " ".join(_clean_title(t) for _, t in page.header.title)
+    _, text = split_prefix(text, page)
+    main = text.split("——")[0].strip() if "——" in text[1:] else text
+    return Found(main, "title_from_header", page.header.title[0][0])
+
+
+def subtitle_from_dash_line(page: Page, found: Known = NOTHING) -> Found | None:
+    """`——全省网信工作综述` on the line under the title."""
+    if page.header.subtitle is None:
+        return None
+    i, t = page.header.subtitle
+    return Found(t.strip(), "subtitle_from_dash_line", i)
+
+
+def subtitle_from_title_line(page: Page, found: Known = NOTHING) -> Found | None:
+    """`标题——副标题` on one line."""
+    if not page.header.title:
+        return None
+    text = " ".join(_clean_title(t) for _, t in page.header.title)
+    if "——" not in text[1:]:
+        return None
+    return Found(text.split("——", 1)[1].strip(" —"), "subtitle_from_title_line", page.header.title[0][0])
+
+
+def subtitle_from_original_title(page: Page, found: Known = NOTHING) -> Found | None:
+    """`原标题:标题——副标题`: the subtitle of the article's own title."""
+    if page.header.original_title is None:
+        return None
+    i, t = page.header.original_title
+    text = _clean_title(t)
+    if "——" not in text[1:]:
+        return None
+    return Found(text.split("——", 1)[1].strip(" —"), "subtitle_from_original_title", i)
+
+
