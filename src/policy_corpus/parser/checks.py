@@ -77,7 +77,13 @@ def plausible_source(name: str) -> bool:
             and P.URL_LIKE.search(name) is None)
 
 
-SOURCE_CHECKS: tuple[Check, ...] = (("not_a_publication_name", lambda v: _text(v[0]) and plausible_source(v[0])),)
+#: A channel or section left on an outlet's name (`X客户端`, `人民网-北京频道`): the outlet is the name before it.
+CHANNEL_SUFFIX = re.compile(r"(?:频道|栏目|客户端|公众号|[-–—•·|｜/]\s*\S+)$")
+
+SOURCE_CHECKS: tuple[Check, ...] = (
+    ("not_a_publication_name", lambda v: _text(v[0]) and plausible_source(v[0])),
+    ("a_channel_suffix", lambda v: CHANNEL_SUFFIX.search(v[0]) is None),
+)
 PRESENT: tuple[Check, ...] = (("empty", bool),)
 
 
