@@ -1,4 +1,5 @@
-"""Stage 4a: roles of the header's lines (title, deck, byline, post, source slot, note, metadata).
+"""Stage 4a: roles of the header's lines (title, deck, byline, post, source slot, note, metadata),
+and the credits at the body's edges (an opening reporter byline, a trailing byline or signed post).
 
 Every page-shape decision about the lines above the body is taken here, once, and each line's
 role is recorded with the shape that decided it (`Header.roles`), which `explain` prints.
@@ -6,10 +7,13 @@ role is recorded with the shape that decided it (`Header.roles`), which `explain
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import patterns as P
-from .page import Header, Line
+from .bylines import opening_byline
+from .checks import valid_author
+from .page import Found, Header, Line
 from .segment import line_kind
 
 
@@ -191,3 +195,50 @@ def _continues_title(text: str, title: list[Line]) -> bool:
         and P.SPEECH_NOTE.match(text) is None
         and P.ATTENDANCE_LINE.search(text) is None
     )
+
+
+# --- the body's edges: credits printed above or below the text ---------------------------------
+
+_SIGNED_AT_END = re.compile(f"[((]\\s*+作者(?:系|为|是)\\s*+(?P<post>{P._POST_TEXT})\\s*+[))]$")
+
+
+def cut_credits(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Found | None, Found | None]:
+    """The body's edges: cut a trailing `(王某)` / `(作者系…)` / `(宣传部王某)`, an opening `(记者 王某)` and a
+    `记者 王某` line off the body's text, and return them as the page's byline and reporter credits."""
+    byline = reporter = None
+    if body:
+        i, last = body[-1]
+        if (m := P.TRAILING_BYLINE.search(last)) is not None:
+            byline = Found(m.group("names"), "trailing_byline", i)
+            body[-1] = (i, last[: m.start()].rstrip())
+        elif (m := _SIGNED_AT_END.search(last)) is not None:
+            byline = Found(m.group("post").rstrip("。"), "signed_post", i)
+            body[-1] = (i, last[: m.start()].rstrip())
+        elif (m := P.ORG_BYLINE.search(last, max(0, len(last) - 60))) is not None and _person(m.group("name")):
+            byline = Found(m.group("name").replace(" ", ""), "trailing_byline", i)  # `(宣传部王某)`: the unit, then the writer
+            body[-1] = (i, last[: m.start()].rstrip())
+        if not body[-1][1]:
+            body.pop()
+    if body:
+        i, head = body[0]
+        if (opening := opening_byline(head)) is not None:
+            reporter = Found(opening[0], "reporter_byline", i)
+            body[0] = (i, head[opening[1] :].lstrip(" ,,::"))
+    if reporter is None:
+        for k, (i, line) in enumerate(body[:-1]):
+            m = P.REPORTER_LINE.fullmatch(line)
+            if m is not None:  # `记者 王某` on a line of its own inside the body
+                value = "、".join(_names_of(m.group(g)) for g in ("names", "others") if m.group(g))
+                reporter = Found(value, "reporter_byline", i)
+                del body[k]
+                break
+    return body, byline, reporter
+
+
+def _person(name: str) -> bool:
+    """A name after a unit is a person's, not a credit (`供稿`) or another unit."""
+    return P.NOT_NAME_END.search(name) is None and valid_author(name.replace(" ", ""))
+
+
+def _names_of(text: str) -> str:
+    return re.sub(r"[\s、,,]+", "、", text.strip())

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from zoneinfo import ZoneInfo
 
 from ..errors import ParseError
 from ..models import Article, Provenance, Region, Section
 from . import gazetteer as R
 from . import patterns as P
-from .bylines import opening_byline
-from .checks import valid_author
 from .documents import documents
 from .fields import PARTS, Refused, run
-from .header import header_roles
+from .header import cut_credits, header_roles
 from .normalise import normalise
 from .page import Found, Page
 from .read import RawDoc, read_bytes
@@ -23,50 +20,6 @@ from .sources import dateline_outlet
 from .validate import check_article
 
 TZ = ZoneInfo("Asia/Shanghai")
-
-
-_SIGNED_AT_END = re.compile(f"[((]\\s*+作者(?:系|为|是)\\s*+(?P<post>{P._POST_TEXT})\\s*+[))]$")
-
-
-def _cut_bylines(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Found | None, Found | None]:
-    """Cut a trailing `(王某)` / `(作者系…)`, a leading `(记者 王某)` and a `记者 王某` line off the body's text."""
-    byline = reporter = None
-    if body:
-        i, last = body[-1]
-        if (m := P.TRAILING_BYLINE.search(last)) is not None:
-            byline = Found(m.group("names"), "trailing_byline", i)
-            body[-1] = (i, last[: m.start()].rstrip())
-        elif (m := _SIGNED_AT_END.search(last)) is not None:
-            byline = Found(m.group("post").rstrip("。"), "signed_post", i)
-            body[-1] = (i, last[: m.start()].rstrip())
-        elif (m := P.ORG_BYLINE.search(last, max(0, len(last) - 60))) is not None and _person(m.group("name")):
-            byline = Found(m.group("name").replace(" ", ""), "trailing_byline", i)  # `(宣传部王某)`: the unit, then the writer
-            body[-1] = (i, last[: m.start()].rstrip())
-        if not body[-1][1]:
-            body.pop()
-    if body:
-        i, head = body[0]
-        if (opening := opening_byline(head)) is not None:
-            reporter = Found(opening[0], "reporter_byline", i)
-            body[0] = (i, head[opening[1] :].lstrip(" ,,::"))
-    if reporter is None:
-        for k, (i, line) in enumerate(body[:-1]):
-            m = P.REPORTER_LINE.fullmatch(line)
-            if m is not None:  # `记者 王某` on a line of its own inside the body
-                value = "、".join(_names_of(m.group(g)) for g in ("names", "others") if m.group(g))
-                reporter = Found(value, "reporter_byline", i)
-                del body[k]
-                break
-    return body, byline, reporter
-
-
-def _person(name: str) -> bool:
-    """A name after a unit is a person's, not a credit (`供稿`) or another unit."""
-    return P.NOT_NAME_END.search(name) is None and valid_author(name.replace(" ", ""))
-
-
-def _names_of(text: str) -> str:
-    return re.sub(r"[\s、,,]+", "、", text.strip())
 
 
 def sections_from_blocks(items: list[Block]) -> tuple[list[Section], int]:
@@ -108,7 +61,7 @@ def trace(data: str | bytes, id: str, sha256: str | None = None) -> tuple[Articl
     if not zones.body:
         raise ParseError("segment", "no body: no prose paragraph found", id)
     dateline = dateline_outlet(zones.body[0])
-    body, byline, reporter = _cut_bylines(list(zones.body))
+    body, byline, reporter = cut_credits(list(zones.body))
     items = blocks(tuple(body))
     page = Page(layout=zones, header=header_roles(zones.header), blocks=tuple(items), byline=byline, reporter=reporter,
                 dateline=dateline)
