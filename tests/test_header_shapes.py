@@ -133,3 +133,50 @@ def test_a_forum_profile_box_and_sign_up_prompt_are_chrome() -> None:
 def test_an_address_is_no_source() -> None:
     a = parse(page("全市网络安全工作会议召开", "2024-01-02 来源:http://www.example.com/a.html"), id="t")
     assert a.source is None
+
+
+def test_labels_whose_value_is_on_the_next_line() -> None:
+    text = page("全省网络文明志愿者总队成立大会召开") + "来源:\n某某日报\n作者:\n记者 王小明\n编辑:\n李四\n"
+    a = parse(text, id="t")
+    assert (a.source, a.author) == ("某某日报", "王小明")
+
+
+def test_a_photo_credit_inside_the_byline_and_a_dateline_with_a_space() -> None:
+    a = parse(page("全市网络盛典启动", body="中新网 赣州4月26日电 (王小明 李大力 图 张三)" + BODY), id="t")
+    assert (a.author, a.source) == ("王小明、李大力", "中新网")
+
+
+def test_a_today_widget_yields_to_the_labelled_date() -> None:
+    a = parse(page("2021年08月18日 星期三", "省委网信委召开第三次会议研究部署网信工作", "来源: 某省发布 2021-04-01"), id="t")
+    assert (a.title, str(a.date)) == ("省委网信委召开第三次会议研究部署网信工作", "2021-04-01")
+
+
+def test_a_headline_quoted_by_an_earlier_line_is_the_title() -> None:
+    a = parse(page("正在阅读:某市委网信办 某市公安局 关于依法打击网络谣言的通告", "信息未审核或下架中,当前页面为预览效果",
+                   "某市委网信办 某市公安局 关于依法打击网络谣言的通告"), id="t")
+    assert a.title == "某市委网信办 某市公安局 关于依法打击网络谣言的通告"
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "subtitle"),
+    [("某市网络文明建设工作现场推进会举行_焦点观察", "某市网络文明建设工作现场推进会举行", None),
+     ("让文明之花在网络空间盛情绽放──写在网络文明大会召开之际", "让文明之花在网络空间盛情绽放", "写在网络文明大会召开之际")],
+)
+def test_title_separators(line: str, title: str, subtitle: str | None) -> None:
+    a = parse(page(line), id="t")
+    assert (a.title, a.subtitle) == (title, subtitle)
+
+
+@pytest.mark.parametrize("slot", ["互联网", "sp20241119"])
+def test_a_source_slot_naming_no_publication_falls_through_to_the_dateline(slot: str) -> None:
+    a = parse(page("全市网络盛典启动", f"发布时间:2024-11-19 06:30:14 来源: {slot}", body="中新网赣州4月26日电 " + BODY), id="t")
+    assert a.source == "中新网"
+
+
+def test_a_name_line_over_a_post_line_signs_the_article() -> None:
+    a = parse(page("王小明", "某市委宣传部副部长、网信办主任"), id="t")
+    assert (a.title, a.author, a.post) == (None, "王小明", "某市委宣传部副部长、网信办主任")
+
+
+def test_a_metadata_label_is_never_a_title() -> None:
+    assert parse(page("新闻来源:某某网", "更新时间:2019-05-14 22:10:39"), id="t").title is None

@@ -1,6 +1,6 @@
 """How right the parser is: precision and recall per field on real labelled pages.
 
-    python -m policy_corpus.evaluate [--write] [REAL_SET_DIR ...]   (default: tests/real/dev, tests/real/team)
+    python -m policy_corpus.evaluate [--write] [REAL_SET_DIR ...]   (default: tests/real/dev, tests/real/team, tests/real/heldout)
 
 A real case is `NAME.txt` (a public page excerpt, exactly as stored) beside `NAME.json` (its
 labels, by the rules of `tests/real/LABELS.md`). For each field:
@@ -76,7 +76,7 @@ def report(scores: dict[str, list[int]]) -> str:
 #: The labelled fields of a real case (LABELS.md); `script` is always stated and always given.
 REAL_FIELDS = ("title", "subtitle", "author", "post", "source", "source_issue", "date", "time", "regions", "script")
 #: The sets of real pages, by folder name under tests/real.
-DEFAULT_SETS = ("dev", "team")
+DEFAULT_SETS = ("dev", "team", "heldout")
 Z95 = 1.959963984540054
 
 
@@ -165,6 +165,15 @@ def real_report(sets: dict[str, dict]) -> str:
             lines.append(f"| {f} | {_pct(c['right'], c['given'])} | {c['right']} / {c['given']} | "
                          f"{_pct(c['found'], c['stated'])} | {c['found']} / {c['stated']} |")
         lines.append("")
+    if len(sets) > 1:
+        merged: dict[str, dict[str, int]] = {}
+        for ev in sets.values():
+            for f, c in ev["fields"].items():
+                into = merged.setdefault(f, dict.fromkeys(c, 0))
+                for k, v in c.items():
+                    into[k] += v
+        cases = sum(ev["cases"] for ev in sets.values())
+        lines += real_report({"all real pages": {"cases": cases, "fields": merged}}).split("\n")
     return "\n".join(lines)
 
 

@@ -57,10 +57,17 @@ def author_from_title_prefix(page: Page, found: Known = NOTHING) -> Found | None
 def author_from_label(page: Page, found: Known = NOTHING) -> Found | None:
     """`作者:王某` in the header or footer metadata."""
     lines = [*page.header.meta, *page.layout.footer, *page.layout.header]
-    hit = labelled(lines, re.compile(r"(?:^|\s)(?:文章作者|作者)\s*[::]\s*"))
-    if hit is None or not P.NAMES.fullmatch(hit[1].replace(" ", "、")):
+    hit = labelled(lines, _AUTHOR_FIELD)
+    if hit is None:
         return None
-    return Found(join_names(hit[1]), "author_from_label", hit[0])
+    names = P.REPORTER_ROLE.sub(" ", hit[1]).strip()  # `作者:记者 王某`
+    if not P.NAMES.fullmatch(re.sub(r"\s+", "、", names)):
+        return None
+    return Found(join_names(names), "author_from_label", hit[0])
+
+
+#: An author field of the page's metadata: `作者:`, `记者:` (a label, not a newsroom role in running text).
+_AUTHOR_FIELD = re.compile(r"(?:^|\s)(?:文章作者|作者|记者)\s*[::]\s*")
 
 
 def _signer(page: Page) -> tuple[int, str] | None:
@@ -129,6 +136,7 @@ def opening_byline(text: str) -> tuple[str, int] | None:
 
 def reporter_names(body: str, dated: bool) -> str | None:
     """`湖南日报记者 王某 红网记者 李某` → `王某、李某`: every name after a role, each outlet in front of a role dropped."""
+    body = P.PHOTO_CREDIT.sub("", body)  # `(王某 李某 图 张某)`: the photographer is no author
     parts = P.REPORTER_ROLE.split(body)
     if len(parts) == 1 and not dated:
         return None

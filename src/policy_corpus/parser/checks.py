@@ -41,6 +41,7 @@ TITLE_CHECKS: tuple[Check, ...] = (
     ("a_byline", lambda v: BYLINE_TITLE.search(v) is None),
     ("an_e_paper_page_label", lambda v: PAGE_LABEL.search(v) is None),
     ("a_finished_sentence", lambda v: not v.endswith("。")),  # a headline is no sentence of the body
+    ("a_metadata_label", lambda v: P.LABEL.match(v) is None),  # `新闻来源:X网`
 )
 
 SUBTITLE_CHECKS: tuple[Check, ...] = (
@@ -80,8 +81,19 @@ def plausible_source(name: str) -> bool:
 #: A channel or section left on an outlet's name (`X客户端`, `人民网-北京频道`): the outlet is the name before it.
 CHANNEL_SUFFIX = re.compile(r"(?:频道|栏目|客户端|公众号|[-–—•·|｜/]\s*\S+)$")
 
+#: Words a source slot holds when it names no publication: `来源:互联网`, `来源:网络`.
+NO_PUBLICATION = re.compile(r"^(?:互联网|网络|网上|网友|网络转载|网络整理|综合|综合整理|本网综合|转载|未知|不详|原创)$")
+
+
+def _mostly_code(name: str) -> bool:
+    """`sp20241119`: more digits than letters and Han, a code and not a name (`36氪` stays a name)."""
+    return sum(c.isdigit() for c in name) > P.han_count(name) + sum(c.isascii() and c.isalpha() for c in name)
+
+
 SOURCE_CHECKS: tuple[Check, ...] = (
     ("not_a_publication_name", lambda v: _text(v[0]) and plausible_source(v[0])),
+    ("names_no_publication", lambda v: NO_PUBLICATION.match(v[0]) is None),
+    ("a_code_not_a_name", lambda v: not _mostly_code(v[0])),
     ("a_channel_suffix", lambda v: CHANNEL_SUFFIX.search(v[0]) is None),
 )
 PRESENT: tuple[Check, ...] = (("empty", bool),)

@@ -27,9 +27,17 @@ def _date_in(text: str) -> tuple[dt.date, str | None] | None:
 
 def date_from_header(page: Page, found: Known = NOTHING) -> Found | None:
     """The first date in a metadata line above the body (`2023-12-31 19:12`, `发布时间:…`)."""
+    widgets = []
     for i, t in page.header.meta:
         if _dated_note(t):
             continue
+        if P.TODAY_WIDGET.match(t):
+            widgets.append((i, t))  # `2021年08月18日 星期三`: maybe the day the page was viewed; last resort
+            continue
+        hit = _date_in(t)
+        if hit is not None:
+            return Found(hit, "date_from_header", i)
+    for i, t in widgets:
         hit = _date_in(t)
         if hit is not None:
             return Found(hit, "date_from_header", i)

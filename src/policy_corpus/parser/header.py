@@ -68,15 +68,23 @@ def header_roles(header: tuple[Line, ...]) -> Header:
         else:
             log[i] = ("chrome" if kind != "text" else "repeat", f"line kind {kind}" if kind != "text" else "a repeated line")
         prev_kind = kind
-    kept = (not crumbs and _drop_above_title(texts, meta, lines)) or _drop_column_names(texts)
+    echo = _echoed_title(texts, header)
+    kept = texts[echo:] if echo else (not crumbs and _drop_above_title(texts, meta, lines)) or _drop_column_names(texts)
     for i, _, _ in texts[: len(texts) - len(kept)]:
-        log[i] = ("chrome", "text above the title (site or column name)")
+        log[i] = ("chrome", "text above a headline an earlier line quotes" if echo else "text above the title (site or column name)")
     texts = kept
     title: list[Line] = []
     roles: dict[str, Any] = {}
     pos = {i: n for n, (i, _) in enumerate(lines)}
-    for i, t, before in texts:
-        if (m := P.ORIGINAL_TITLE.fullmatch(t)) is not None:
+    taken: set[int] = set()
+    for k, (i, t, before) in enumerate(texts):
+        if i in taken:
+            continue
+        if not title and "names" not in roles and _signature_block(texts, k):
+            roles["names"], roles["post"] = (i, t), texts[k + 1][:2]
+            taken.add(texts[k + 1][0])
+            log[i], log[texts[k + 1][0]] = ("byline", "name line over a post line"), ("post", "post line under a name line")
+        elif (m := P.ORIGINAL_TITLE.fullmatch(t)) is not None:
             roles.setdefault("original_title", (i, m.group("title")))
             log[i] = ("original_title", "原标题 line")
         elif (m := P.BYLINE_MARKED.fullmatch(t)) is not None and "names" not in roles:
@@ -171,9 +179,38 @@ def _drop_above_title(texts: list[tuple[int, str, str]], meta: list[Line], lines
 def _drop_column_names(texts: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """Short column names (`要闻`, `网上传播`) stacked above the title are not the title."""
     k = 0
-    while k < len(texts) - 1 and P.han_count(texts[k][1]) <= 6 and not P.SENTENCE_END.search(texts[k][1]):
+    while (k < len(texts) - 1 and P.han_count(texts[k][1]) <= 6 and not P.SENTENCE_END.search(texts[k][1])
+           and not _signature_block(texts, k)):
         k += 1
     return texts[k:]
+
+
+def _signature_block(texts: list[tuple[int, str, str]], k: int) -> bool:
+    """`王某` over `某市委宣传部副部长`: a signed article's name line with its post line under it."""
+    return k + 1 < len(texts) and is_name_line(texts[k][1]) and is_post_line(texts[k + 1][1]) and _signature(texts[k + 1][1]) is None
+
+
+#: A headline is echoed inside an earlier line (`正在阅读:X`, a browser title `X - 网站`) only when it is long enough
+#: not to be a column name.
+MIN_ECHO_CHARS = 8
+
+
+def _quotes(line: str, title: str) -> bool:
+    """`正在阅读:X`, `当前文章:X`, `X - 网站`, `X_网站`: the line names the headline after a label or before a separator."""
+    head, _, tail = line.partition(title)
+    if not _ or line == title:
+        return False
+    return head.rstrip().endswith((":", "：")) and not tail.strip() or not head.strip() and tail.lstrip()[:1] in ("-", "_", "|", "｜")
+
+
+def _echoed_title(texts: list[tuple[int, str, str]], header: tuple[Line, ...]) -> int:
+    """The index of the first text line that an earlier header line quotes inside itself (0 when none does)."""
+    for k, (i, t, _) in enumerate(texts[1:], 1):
+        if len(t) < MIN_ECHO_CHARS or P.han_count(t) < 6:
+            continue
+        if any(j < i and _quotes(other, t) for j, other in header):
+            return k
+    return 0
 
 
 def _signature(text: str) -> tuple[str, str] | None:

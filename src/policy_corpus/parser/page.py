@@ -77,11 +77,26 @@ def is_place(text: str) -> bool:
 
 
 def labelled(lines: Sequence[Line], label: re.Pattern[str]) -> tuple[int, str] | None:
-    for i, t in lines:
+    """The value after a label (`作者:王某`), or on the next line when the label ends its own (`作者:` / `王某`)."""
+    for k, (i, t) in enumerate(lines):
         m = label.search(t)
         if m is None:
             continue
         value = P.VALUE_END.split(t[m.end() :], maxsplit=1)[0].strip(" 】])）")
         if value:
             return i, value
+        if not t[m.end() :].strip() and (after := next_value(lines, k)) is not None:
+            return after
     return None
+
+
+#: A value printed on the line under its label is short.
+MAX_NEXT_VALUE = 24
+
+
+def next_value(lines: Sequence[Line], k: int) -> Line | None:
+    """The line under a label that ends its own line, when that line is a bare value (short, no label of its own)."""
+    if k + 1 >= len(lines):
+        return None
+    i, t = lines[k + 1]
+    return (i, t.strip()) if 0 < len(t.strip()) <= MAX_NEXT_VALUE and P.LABEL.search(t) is None else None

@@ -125,13 +125,13 @@ NOTE_LEAD = re.compile(r"^(?:近日|日前|近期|此前|日前|今天|昨天|\d
 
 # --- metadata labels ------------------------------------------------------------------------
 _LABEL_WORDS = (
-    "来源|稿源|出处|作者|文章作者|撰稿|撰文|责任编辑|责编|编辑|发布时间|发布日期|发表时间|发表日期|"
+    "新闻来源|信息来源|文章来源|稿件来源|来源|稿源|出处|作者|文章作者|撰稿|撰文|责任编辑|责编|编辑|发布时间|发布日期|发表时间|发表日期|"
     "发文时间|时间|日期|更新时间|浏览次数|阅读次数|点击数|字号|审核|审校|校对|终审|初审|供稿|通讯员|摄影"
 )
 LABEL = re.compile(f"(?:{_LABEL_WORDS})\\s*[::]")
-SOURCE_LABEL = re.compile(r"(?:来源|稿源|出处|信息来源|文章来源|转载自|转自|来自)\s*[::]?\s*")
+SOURCE_LABEL = re.compile(r"(?:新闻来源|信息来源|文章来源|稿件来源|来源|稿源|出处|转载自|转自|来自)\s*[::]?\s*")
 SOURCE_BRACKETED = re.compile(r"^[((]\s*+(?:来源|稿源|转自|来自)\s*+(?:[::]\s*+)?(?P<value>[^))\s][^))]*+)[))]$")
-AUTHOR_LABEL = re.compile(r"(?:文章作者|作者|撰稿|撰文|文)\s*[::/|]\s*")
+AUTHOR_LABEL = re.compile(r"(?:文章作者|作者|撰稿|撰文|文|(?<![\u4e00-\u9fff])记者(?=\s*[::]))\s*[::/|]\s*")
 EDITOR_LABEL = re.compile(r"(?<![总主])(?:责任编辑|责编|编辑|网络编辑|网页编辑)\s*[::]\s*")
 DATE_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发表日期|发文时间|发文日期|时间|日期|更新时间|发布)\s*[::]\s*")
 #: Stop a label's value at the next label, a date or a wide gap.
@@ -184,11 +184,15 @@ TRAILING_BYLINE = re.compile(
 #: `央广网长沙9月17日消息(记者王某 通讯员李某)`, `中新网福建新闻9月5日电 (王某)`. Matched on the
 #: paragraph's first characters only, so its cost is bounded whatever the line.
 OPENING_BYLINE = re.compile(
-    f"^(?P<dateline>[{HAN}0-9]{{0,24}}?(?:讯|电|消息|报道))?\\s*+[((](?P<body>[^()()]{{2,40}})[))]"
+    f"^(?P<dateline>[{HAN}0-9 ]{{0,24}}?(?:讯|电|消息|报道))?\\s*+[((](?P<body>[^()()]{{2,40}})[))]"
 )
 OPENING_SCAN = 120
 #: A newsroom role before a reporter's name (`湖南日报记者`, `全媒记者`, `通讯员`).
-REPORTER_ROLE = re.compile(r"(?:特约|首席|见习|全媒体?|融媒体?)?(?:记者|通讯员|实习生)")
+REPORTER_ROLE = re.compile(r"(?:特约|首席|见习|全媒体?|融媒体?)?(?:记者|通讯员|实习生)|文\s*/\s*(?:图|摄)?|图\s*/\s*文")
+#: A photo credit closing a bracketed byline: `(王某 李某 图 张某)` → the writers are 王某 and 李某.
+PHOTO_CREDIT = re.compile(r"\s+(?:图|摄影?|图片)\s*[/:：]?\s*[^\s]+(?:\s+[^\s]+)?$")
+#: A site's "today" widget: `2021年08月18日 星期三` alone on a line, the day the page was viewed.
+TODAY_WIDGET = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]$")
 #: A trailing `(宣传部王某)`, `(市委网信办 王 某)`: the writer's unit, then the writer.
 ORG_BYLINE = re.compile(
     f"(?:(?<=[。!?”\"])|^)\\s*[((]\\s*(?P<org>[{HAN}]{{2,12}}?(?:部|办|委|局|厅|中心|处|科|站|所|院|馆|队|社|报|台|网))"
@@ -204,7 +208,7 @@ REPORTER_LINE = re.compile(
 )
 #: A dateline opening the first paragraph: `湖北日报讯`, `新华社北京3月5日电`.
 #: Its lead is an outlet, maybe with a place or channel after it (`中新网福建新闻`, `新华社北京`).
-DATELINE = re.compile(f"^(?P<lead>[{HAN}]{{2,20}}?)(?:讯|(?:\\d{{1,2}}月)?\\d{{1,2}}日(?:电|讯|消息))")
+DATELINE = re.compile(f"^(?P<lead>[{HAN}]{{2,20}}?(?: [{HAN}]{{2,8}})?)(?:讯|(?:\\d{{1,2}}月)?\\d{{1,2}}日(?:电|讯|消息))")
 INTERVIEW_MARK = re.compile(r"专访|访谈|对话|答记者问|^记者\s*[::]|^问\s*[::]|^答\s*[::]|[((]记者")
 TITLE_NAME_PREFIX = re.compile(f"^(?P<names>{NAMES.pattern})\\s*[::]\\s*(?P<title>.{{6,}})$")
 ORIGINAL_TITLE = re.compile(r"^[((【\[]?\s*原标题\s*[::]\s*(?P<title>.+?)\s*[))】\]]?$")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from . import patterns as P
 from .checks import plausible_source
-from .page import NOTHING, Found, Known, Line, Page, is_place, join_names, labelled
+from .page import NOTHING, Found, Known, Line, Page, is_place, join_names, labelled, next_value
 from .segment import line_kind
 
 
@@ -26,7 +26,8 @@ def dateline_outlet(line: Line) -> Found | None:
     m = P.DATELINE.match(t)
     if m is None or m.group("lead").startswith("本"):
         return None
-    name = outlet_of_lead(m.group("lead"))
+    name = outlet_of_lead(m.group("lead").replace(" ", ""))
+    name = P.CHANNEL_WORD.sub("", name) if name and len(P.CHANNEL_WORD.sub("", name)) >= 2 else name
     return Found((name, None), "source_from_dateline", i) if name else None
 
 
@@ -72,18 +73,22 @@ def _source_value(raw: str) -> tuple[str, str | None]:
 def source_candidates(page: Page) -> list[Found]:
     """Every place a page names its source, in page order."""
     out: list[Found] = []
-    for i, t in [*page.header.meta, *page.layout.header, *page.layout.footer]:
-        m = P.SOURCE_BRACKETED.match(t)
-        if m is not None:
-            out.append(Found(_source_value(m.group("value")), "source_from_bracketed_line", i))
-            continue
-        for lm in P.SOURCE_LABEL.finditer(t):
-            if lm.start() > 0 and t[lm.start() - 1] not in " \t:|【[(0123456789":
+    zones = [page.header.meta, page.layout.header, page.layout.footer]
+    for zone in zones:
+        for k, (i, t) in enumerate(zone):
+            m = P.SOURCE_BRACKETED.match(t)
+            if m is not None:
+                out.append(Found(_source_value(m.group("value")), "source_from_bracketed_line", i))
                 continue
-            value = _source_value(t[lm.end() :])
-            if value[0]:
-                out.append(Found(value, "source_from_label", i))
-            break
+            for lm in P.SOURCE_LABEL.finditer(t):
+                if lm.start() > 0 and t[lm.start() - 1] not in " \t:|【[(0123456789":
+                    continue
+                value = _source_value(t[lm.end() :])
+                if value[0]:
+                    out.append(Found(value, "source_from_label", i))
+                elif not t[lm.end() :].strip() and (under := next_value(zone, k)) is not None:
+                    out.append(Found(_source_value(under[1]), "source_from_label", under[0]))  # `来源:` / `浙江日报`
+                break
     if page.header.source is not None:
         i, t = page.header.source
         out.append(Found(_source_value(t), "source_from_line_under_date", i))

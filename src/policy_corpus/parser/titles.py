@@ -18,6 +18,10 @@ def _clean_title(text: str) -> str:
     # a site suffix is short: looking at the tail only keeps the search linear on a long line
     while (m := P.TITLE_SITE_SUFFIX.search(text, max(0, len(text) - 100))) is not None and m.start() > 6:
         text = text[: m.start()]
+    head, sep, tail = text.rpartition("_")
+    if sep and P.han_count(head) >= 6 and 0 < len(tail) <= 12:
+        text = head  # `标题_焦点观察`: a headline never holds `_`; a short tail after it is the site's column
+    text = text.replace("──", "——")  # box-drawing dashes some sites print for a subtitle's dash
     return text.strip().rstrip(" |｜_-").strip()  # a separator left dangling by the page's title bar
 
 
