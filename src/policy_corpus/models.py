@@ -38,6 +38,9 @@ class Region(_Record):
     code: str = Field(description="6-digit GB/T 2260 administrative division code")
     province: str = Field(description="the province-level unit the region belongs to")
     level: Level = Field(description="province, prefecture or county")
+    current_code: str | None = Field(description="code of the unit the place belongs to in the gazetteer's latest year "
+                                     "(its own after a rename, the absorbing prefecture after a merger); null when "
+                                     "abolished without a single successor")
 
 
 class Section(_Record):

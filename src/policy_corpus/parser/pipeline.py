@@ -132,7 +132,7 @@ def assemble(page: Page, found: dict[str, Found | None], doc: RawDoc, script: st
         date=day,  # type: ignore[arg-type]
         time=time,  # type: ignore[arg-type]
         published_at=published,
-        regions=[Region(**R.region_record(c)) for c in codes],  # type: ignore[arg-type]
+        regions=[Region(**R.region_record(c, R.year_of(day))) for c in codes],  # type: ignore[arg-type]
         documents=documents(texts),
         sections=sections,
         text="\n".join(texts),

@@ -23,7 +23,9 @@ def regions_from_subjects(page: Page, found: Known = NOTHING) -> Found | None:
     headings; failing those, an issuing organisation named as source; failing that, the one
     province (or place under it) that dominates the body.
     """
-    gaz = R.gazetteer()
+    date = found.get("date")
+    year = R.year_of(date.value[0] if date is not None else None)  # places as they stood on the article's date
+    gaz = R.gazetteer(year)
     body = "\n".join(b.text for b in page.blocks)[:MAX_REGION_SCAN]
     codes: list[str] = []
     first_rule: tuple[str, int | None] | None = None
@@ -35,7 +37,7 @@ def regions_from_subjects(page: Page, found: Known = NOTHING) -> Found | None:
         text, line = (f.value, f.line) if f is not None else headline if name == "headline" and headline else (None, None)
         if not isinstance(text, str):
             continue
-        new = R.find_places(P.VENUE.sub("", text), codes, confirm=body)
+        new = R.find_places(P.VENUE.sub("", text), codes, confirm=body, year=year)
         if new and first_rule is None:
             first_rule = (f"regions_from_{name}", line)
         codes.extend(new)
@@ -45,34 +47,35 @@ def regions_from_subjects(page: Page, found: Known = NOTHING) -> Found | None:
         for b in page.blocks
         if b.level == 1 and b.heading_kind == "plain"
         for name in [re.split(r"[::]", b.text, maxsplit=1)[0]]
-        if name in gaz.forms and len(found_codes := R.find_places(name)) == 1
+        if name in gaz.forms and len(found_codes := R.find_places(name, year=year)) == 1
     ]
     if len(heading_codes) >= 2:
         codes.extend(c for c, _ in heading_codes)
         first_rule = first_rule or ("regions_from_roundup_headings", heading_codes[0][1])
     src = found.get("source")
     if not codes and src is not None and P.SOURCE_ORG.search(src.value[0]):
-        codes.extend(R.find_places(src.value[0]))
+        codes.extend(R.find_places(src.value[0], year=year))
         first_rule = ("regions_from_source_organisation", src.line)
     if not codes:
-        codes.extend(_dominant_place(body.split("\n")))
+        codes.extend(_dominant_place(body.split("\n"), year))
         first_rule = ("regions_from_dominant_place_in_body", None)
     codes = list(dict.fromkeys(codes))
     return Found(codes, first_rule[0], first_rule[1]) if codes and first_rule else None
 
 
-def _dominant_place(texts: Sequence[str]) -> list[str]:
+def _dominant_place(texts: Sequence[str], year: int | None = None) -> list[str]:
     """The province most of the body's place names fall in, drilled down while one place dominates.
 
-    A child wins with two mentions and 60 % of the mentions at or below the current place, or
+    A child wins with two mentions and 60 % of the mentions at or below the current place (three
+    when a sibling is named too, below the province: `石家庄 … 石家庄 … 沧州` is a provincial page), or
     when every deeper mention falls in it, names a county (`湖南省 … 大祥区`, not the capital
     where a provincial meeting sits) and the parent is named at most twice as often. A
     municipality has no prefecture of its own in the table, so its districts vote straight away.
     """
-    mentions = [c for t in texts for c in R.find_places(t)]
+    mentions = [c for t in texts for c in R.find_places(t, year=year)]
     if not mentions:
         return []
-    places = R.gazetteer().places
+    places = R.gazetteer(year).places
     code: str | None = None
     for width, suffix in ((2, "0000"), (4, "00"), (6, "")):
         prefix = "" if code is None else code[:2] if code.endswith("0000") else code[:4]
@@ -86,11 +89,12 @@ def _dominant_place(texts: Sequence[str]) -> list[str]:
             if width == 4 and code is not None:
                 continue  # 上海市 → 青浦区: no prefecture level between them
             break
-        # a child wins with two mentions and 60 % of all below the current place, or when it is named only
-        # through its counties, every deeper mention falls in it and its parent is named at most twice as often
+        # a child wins with two mentions and 60 % of all at or below the current place (three when a sibling is
+        # named too, below the province), or when it is named only through its counties, every deeper mention
+        # falls in it and its parent is named at most twice as often
         counties_only = all(places[c].level == "county" for c in pool if c[:width] + suffix == top)
         unanimous = code is not None and n == len(deeper) and counties_only and n * 2 >= len(pool) - n
-        if not (n >= 2 and n >= 0.6 * len(pool) or unanimous):
+        if not (n >= 2 and n >= 0.6 * len(pool) and (code is None or n == len(deeper) or n >= 3) or unanimous):
             break
         code = top
     return [code] if code else []

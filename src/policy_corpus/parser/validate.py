@@ -25,7 +25,7 @@ def _text_fields(a: Article) -> list[tuple[str, str]]:
 
 def check_article(a: Article) -> list[str]:
     """Every way the record breaks the corpus's rules; empty when it is valid."""
-    from .gazetteer import gazetteer
+    from .gazetteer import current_code, gazetteer, year_of
 
     problems = []
     for name, value in _text_fields(a):
@@ -39,10 +39,13 @@ def check_article(a: Article) -> list[str]:
         problems.append(f"implausible time {a.time}")
     if a.published_at is not None and a.published_at.date() != a.date:
         problems.append("published_at does not fall on date")
-    places = gazetteer().places
+    year = year_of(a.date)
+    places = gazetteer(year).places
     for r in a.regions:
         if r.code not in places:
-            problems.append(f"unknown region code {r.code}")
+            problems.append(f"unknown region code {r.code} in {year}")
+        elif r.current_code != current_code(r.code, year):
+            problems.append(f"region {r.code}: current_code {r.current_code} is not the table's")
     if not any(s.paragraphs for s in a.sections):
         problems.append("no paragraph")
     level = 0
