@@ -157,3 +157,43 @@ def test_docstring_examples_run() -> None:
 def test_typed_package() -> None:
     assert (Path(policy_corpus.__file__).parent / "py.typed").is_file()
     assert {"Article", "Section", "Region", "load", "build", "parse"} <= set(policy_corpus.__all__)
+
+
+def test_version_one_folder_option_and_the_same_error_for_a_missing_folder(capsys, tmp_path: Path) -> None:
+    import policy_corpus
+
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--version"])
+    assert exc.value.code == 0 and policy_corpus.__version__ in capsys.readouterr().out
+    for verb in ("stats", "validate", "show"):
+        args = [verb, "x"] if verb == "show" else [verb]
+        code, _, err = run(capsys, *args, "--data", str(tmp_path / "nowhere"))
+        assert code == 2 and "no corpus folder" in err, verb
+    code, out, _ = run(capsys, "stats", "--data", str(corpus.packaged_dir()))
+    assert code == 0 and "articles 5" in out
+
+
+def test_stats_columns_line_up_with_chinese_names(capsys) -> None:
+    code, out, _ = run(capsys, "stats")
+    rows = [line for line in out.splitlines() if line.startswith("  ") and line.strip()[-1].isdigit()]
+    import unicodedata
+
+    width = {sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line) for line in rows if "%" not in line}
+    assert code == 0 and len(width) == 1  # every count ends in the same column, Han names or not
+
+
+def test_explain_without_the_raw_file_is_an_error(capsys, tmp_path: Path) -> None:
+    code, out, err = run(capsys, "explain", "000_dac59bbde87f66ac", "--raw", str(tmp_path))
+    assert code == 2 and "no raw file" in err and not out
+
+
+def test_build_never_rewrites_an_installed_package(monkeypatch, tmp_path: Path) -> None:
+    import importlib
+
+    build_mod = importlib.import_module("policy_corpus.build")
+
+    fake = tmp_path / "site-packages" / "policy_corpus" / "data"
+    fake.mkdir(parents=True)
+    monkeypatch.setattr(corpus, "packaged_dir", lambda: fake)
+    with pytest.raises(ValueError, match="installed package"):
+        build_mod.default_out_dir()

@@ -20,7 +20,6 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -34,18 +33,25 @@ from .jobs import PARSE_SECONDS, TIMEOUT, parse_path, warm_up, worker_init
 from .models import Article, SectionRow
 from .parser.read import check_name, display_name, list_raw, read_raw
 from .reprints import Reprints
+from .settings import default_workers
 from .stats import NO_REGION, Stats
 from .write import ShardWriter, section_rows, write_reports
 
 
 def default_out_dir() -> Path:
-    """The packaged data folder (src/policy_corpus/data in a checkout)."""
-    return Path(str(resources.files("policy_corpus") / "data"))
+    """The packaged data folder, but only in a checkout of the project (`src/policy_corpus/data`, committed).
 
+    An installed package's data lives in site-packages, which a build must never rewrite: there
+    the output folder has to be given (`--out`).
+    """
+    from .corpus import packaged_dir
 
-def default_workers() -> int:
-    """The cores this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    data = packaged_dir()
+    checkout = data.parent.parent.parent
+    if data.parent.parent.name == "src" and (checkout / "pyproject.toml").is_file():
+        return data
+    raise ValueError(f"no output folder: this is an installed package ({data.parent}), whose data a build must not "
+                     "rewrite; give one with --out DIR")
 
 
 @dataclass

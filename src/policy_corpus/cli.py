@@ -17,11 +17,10 @@ from concurrent.futures import BrokenExecutor
 from pathlib import Path
 from typing import Any
 
-from .build import build, default_workers
 from .corpus import data_dir, explain, records, show, validate_folder
 from .errors import ParseError
-from .jobs import PARSE_SECONDS
 from .models import CONFIGS
+from .settings import PARSE_SECONDS, default_workers
 
 EXIT_PROBLEMS = 1
 EXIT_ERROR = 2
@@ -37,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     except ImportError:  # plain help still works
         formatter = argparse.HelpFormatter  # type: ignore[misc,assignment]
     p = argparse.ArgumentParser(prog="policy-corpus", description="Build, inspect and publish the policy corpus.", formatter_class=formatter)
+    from . import __version__
+
+    p.add_argument("--version", action="version", version=f"policy-corpus {__version__}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--quiet", action="store_true", help="no progress bars or summaries")
     sub = p.add_subparsers(dest="verb", required=True, metavar="VERB")
@@ -45,18 +47,25 @@ def _parser() -> argparse.ArgumentParser:
         return sub.add_parser(name, help=help, description=help, formatter_class=formatter, parents=[common])
 
     folder_help = "corpus folder (default: the packaged data)"
+
+    def data_option(parser: argparse.ArgumentParser, *aliases: str, help: str = folder_help) -> None:
+        """`--data DIR` names the corpus folder on every verb (older spellings stay as hidden aliases)."""
+        parser.add_argument("--data", *aliases, dest="data", default=None, help=help)
+        parser.add_argument("folder", nargs="?", default=None, help=argparse.SUPPRESS)  # the former positional form
+
     b = verb("build", "parse raw/ into the corpus folder (exit 1 if any file was rejected)")
     b.add_argument("--raw", default="raw", help="folder of raw .txt articles")
-    b.add_argument("--out", default=None, help=folder_help)
+    b.add_argument("--data", "--out", dest="data", default=None,
+                   help="corpus folder to write (default: the packaged data, in a checkout of the project only)")
     b.add_argument("--workers", type=int, default=default_workers(), help="parsing processes (default: all cores)")
     b.add_argument("--cache", default=None, help="parse cache folder (default: ~/.cache/policy-corpus)")
     b.add_argument("--no-cache", action="store_true", help="parse every file again and keep no cache")
     b.add_argument("--time-limit", type=float, default=PARSE_SECONDS, metavar="SECONDS",
                    help=f"wall-clock seconds one file may take; slower files are rejected as timeout (default {PARSE_SECONDS:g}; 0: none)")
     v = verb("validate", "check a built folder against the schema and the validation rules")
-    v.add_argument("folder", nargs="?", help=folder_help)
+    data_option(v)
     s = verb("stats", "counts by province, year, source, script; field coverage")
-    s.add_argument("folder", nargs="?", help=folder_help)
+    data_option(s)
     s.add_argument("--json", action="store_true", help="print JSON instead of tables")
     sh = verb("show", "one record, readable, with its sections")
     sh.add_argument("id")
@@ -113,8 +122,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+def _folder(args: argparse.Namespace) -> Path:
+    """The corpus folder a reading verb works on; a missing one is an error (exit 2) on every verb."""
+    folder = data_dir(getattr(args, "data", None) or getattr(args, "folder", None))
+    if not folder.is_dir():
+        raise CliError(f"no corpus folder {folder} (give one with --data DIR)")
+    return folder
+
+
 def _build(args: argparse.Namespace) -> int:
-    report = build(args.raw, args.out, workers=args.workers, cache_dir=args.cache, use_cache=not args.no_cache,
+    from .build import build
+
+    report = build(args.raw, args.data, workers=args.workers, cache_dir=args.cache, use_cache=not args.no_cache,
                    progress=not args.quiet and sys.stderr.isatty(), time_limit=args.time_limit or None)
     for line in report.recovered:
         print(f"  {line}", file=sys.stderr)
@@ -143,11 +162,12 @@ def _rows(args: argparse.Namespace, config: str, folder: str | Path | None, colu
 
 
 def _validate(args: argparse.Namespace) -> int:
-    problems = validate_folder(args.folder)
+    folder = _folder(args)
+    problems = validate_folder(folder)
     for p in problems:
         print(p)
     if not args.quiet:
-        print(f"{data_dir(args.folder)}: {'ok' if not problems else f'{len(problems)} problem(s)'}", file=sys.stderr)
+        print(f"{folder}: {'ok' if not problems else f'{len(problems)} problem(s)'}", file=sys.stderr)
     return EXIT_PROBLEMS if problems else 0
 
 
@@ -157,9 +177,10 @@ def folder_stats(args: argparse.Namespace) -> dict[str, Any]:
 
     stats = Stats()
     sections: dict[str, int] = {}
-    for row in _rows(args, "sections", args.folder, columns=["article_id"]):
+    folder = _folder(args)
+    for row in _rows(args, "sections", folder, columns=["article_id"]):
         sections[row["article_id"]] = sections.get(row["article_id"], 0) + 1
-    for rec in _rows(args, "articles", args.folder):
+    for rec in _rows(args, "articles", folder):
         stats.add(rec, sections.get(rec["id"], 0))
     return stats.to_dict() | {"coverage": {k: round(v, 4) for k, v in stats.coverage().items()}}
 
@@ -173,20 +194,31 @@ def _stats(args: argparse.Namespace) -> int:
     for key in ("by_province", "by_year", "by_source", "by_script"):
         print(f"\n{key.replace('_', ' ')}:")
         for name, n in data[key].items():
-            print(f"  {name:<24} {n:>7}")
+            print(f"  {_pad(str(name), 24)} {n:>7}")
     print("\nfield coverage:")
     for name, share in data["coverage"].items():
-        print(f"  {name:<24} {share:>7.1%}")
+        print(f"  {_pad(name, 24)} {share:>7.1%}")
     return 0
 
 
+def _pad(text: str, width: int) -> str:
+    """`text` padded to `width` terminal columns: Han and other wide characters take two."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(0, width - used)
+
+
 def _show(args: argparse.Namespace) -> int:
-    print(show(args.id, args.data))
+    print(show(args.id, _folder(args)))
     return 0
 
 
 def _explain(args: argparse.Namespace) -> int:
-    print(explain(args.id, args.raw, args.data))
+    raw = Path(args.raw) / f"{args.id}.txt"
+    if not raw.is_file():
+        raise CliError(f"no raw file {raw}: explain shows the raw lines beside the fields (give the folder with --raw DIR)")
+    print(explain(args.id, args.raw, _folder(args)))
     return 0
 
 
@@ -198,7 +230,7 @@ def _export(args: argparse.Namespace) -> int:
 
         from .corpus import shards
 
-        files = shards(args.config, args.data)
+        files = shards(args.config, _folder(args))
         with pq.ParquetWriter(out, pq.read_schema(files[0]), compression="zstd") as writer:
             for path in files:
                 for batch in pq.ParquetFile(path).iter_batches(batch_size=1000):
@@ -206,13 +238,13 @@ def _export(args: argparse.Namespace) -> int:
                     n += batch.num_rows
     elif args.format == "jsonl":
         with out.open("w", encoding="utf-8") as f:
-            for rec in _rows(args, args.config, args.data):
+            for rec in _rows(args, args.config, _folder(args)):
                 f.write(json.dumps(rec, ensure_ascii=False, default=_iso) + "\n")
                 n += 1
     else:
         with out.open("w", encoding="utf-8", newline="") as f:
             writer = None
-            for rec in _rows(args, args.config, args.data):
+            for rec in _rows(args, args.config, _folder(args)):
                 row = {k: (json.dumps(v, ensure_ascii=False, default=_iso) if isinstance(v, list | dict) else v) for k, v in rec.items()}
                 if writer is None:
                     writer = csv.DictWriter(f, fieldnames=list(row))
@@ -237,7 +269,7 @@ def _schema(args: argparse.Namespace) -> int:
 def _publish(args: argparse.Namespace) -> int:
     from .publish import publish
 
-    url, files = publish(args.repo_id, data_dir(args.data), dry_run=args.dry_run, private=args.private)
+    url, files = publish(args.repo_id, _folder(args), dry_run=args.dry_run, private=args.private)
     for f in files:
         print(f)
     if not args.quiet:

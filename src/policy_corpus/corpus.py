@@ -15,11 +15,14 @@ from .models import CONFIGS, Article, SectionRow
 Format = Literal["datasets", "arrow", "pandas", "polars"]
 
 
+def packaged_dir() -> Path:
+    """The corpus the package ships (`policy_corpus/data`), read-only for users of an installed package."""
+    return Path(__file__).resolve().parent / "data"
+
+
 def data_dir(folder: str | Path | None = None) -> Path:
     """The corpus folder: `folder`, else the packaged data."""
-    from .build import default_out_dir
-
-    return Path(folder) if folder is not None else default_out_dir()
+    return Path(folder) if folder is not None else packaged_dir()
 
 
 def shards(config: str = "articles", folder: str | Path | None = None) -> list[Path]:

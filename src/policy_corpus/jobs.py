@@ -21,10 +21,8 @@ from .cache import Entry, encode_record
 from .errors import ParseError
 from .parser.pipeline import parse
 from .parser.read import check_name, read_raw
+from .settings import PARSE_SECONDS  # wall-clock seconds one file may take (re-exported: the build's default)
 
-#: Wall-clock seconds one file may take (an article of the genre takes a few milliseconds; the
-#: slowest hostile page known takes under one second).
-PARSE_SECONDS = 10.0
 #: The stage named by a reject for a file that overran its limit; such rejects are not cached.
 TIMEOUT = "timeout"
 
