@@ -34,8 +34,16 @@ def table_after(heading: str) -> dict[str, list[str]]:
 def test_front_matter_counts() -> None:
     front = yaml.safe_load(CARD.split("---")[1])
     info = {c["config_name"]: c for c in front["dataset_info"]}
-    assert info["articles"]["splits"] == [{"name": "train", "num_examples": len(ARTICLES)}]
-    assert info["sections"]["splits"] == [{"name": "train", "num_examples": SECTIONS}]
+    assert [{k: v for k, v in split.items() if k != "num_bytes"} for split in info["articles"]["splits"]] == [
+        {"name": "train", "num_examples": len(ARTICLES)}]
+    assert info["articles"]["splits"][0]["num_bytes"] > 0 and info["articles"]["dataset_size"] > 0
+    assert info["sections"]["splits"][0]["num_examples"] == SECTIONS
+    assert front["license"] == "other" and front["license_link"] == "LICENSE.md" and (PACKAGED / "LICENSE.md").is_file()
+    assert {"text-classification", "token-classification"}.isdisjoint(front["task_categories"])
+    for key in ("tags", "annotations_creators", "language_creators", "source_datasets", "multilinguality"):
+        assert front[key], key
+    for section in ("## Source data", "## Licensing", "## Personal and sensitive information", "## Bias and limitations"):
+        assert section in CARD, section
     shards = sorted((PACKAGED / "data" / "articles").glob("*.parquet"))
     assert info["articles"]["download_size"] == sum(p.stat().st_size for p in shards)
     assert front["size_categories"] == ["n<1K"]

@@ -127,7 +127,7 @@ def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
 def test_publish_dry_run_lists_exactly_the_hub_files(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "publish", "someone/policy-corpus", "--dry-run")
     assert code == 0
-    assert out.splitlines() == ["README.md", "croissant.json", "articles_by_province_and_year.png",
+    assert out.splitlines() == ["README.md", "LICENSE.md", "croissant.json", "articles_by_province_and_year.png",
                                 "data/articles/train-00000-of-00001.parquet", "data/sections/train-00000-of-00001.parquet"]
     assert "would upload to https://huggingface.co/datasets/someone/policy-corpus" in err
 

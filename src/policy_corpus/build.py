@@ -25,7 +25,7 @@ from typing import Any
 
 from . import curate, deathsig, outdir
 from .cache import CacheError, Entry, ParseCache, decode_record, default_cache_dir
-from .card import CHART, render_card
+from .card import CHART, LICENSE_FILE, LICENSE_TEXT, render_card
 from .chart import render_chart
 from .croissant import write_croissant
 from .errors import ParseError
@@ -318,6 +318,7 @@ def _write(kept: list[_Seen], near: dict[str, str], curated: dict[str, dict], ca
     render_chart({p: k for p, k in stats.by_province.items() if p != NO_REGION}, years, folder / CHART)
     write_croissant(folder)
     (folder / "README.md").write_text(render_card(stats, example, shards), encoding="utf-8")
+    (folder / LICENSE_FILE).write_text(LICENSE_TEXT, encoding="utf-8")
     return stats
 
 

@@ -18,6 +18,28 @@ from .schema import field_docs, hf_features
 from .stats import Stats
 
 CHART = "articles_by_province_and_year.png"
+LICENSE_FILE = "LICENSE.md"
+#: The licence the card declares (`license: other`): two parts, because the project can only license its own work.
+LICENSE_NAME = "policy-corpus-mixed"
+LICENSE_TEXT = """# Licence of the policy-corpus data
+
+This folder holds two kinds of material under different terms.
+
+1. **The project's own work**: the structure of the records, every value the parser extracted or
+   derived (titles, authors, posts, sources, dates, regions and their codes, sections, flags,
+   provenance, duplicate links), the dataset card, the chart and `croissant.json`. These are
+   released under the MIT licence, like the code that produced them.
+
+2. **The article texts** (`text`, `sections`, and the titles and names as printed) belong to their
+   publishers: official websites, newspapers and magazines, whose pages often reserve copyright
+   (for example "版权所有…未经授权禁止转载"). The project does not own them and grants no licence to
+   them. They are redistributed, with attribution to their source (`source`, `site`, `url`,
+   `raw_sha256`), for non-commercial research on public policy communication, as quotation of
+   published official information. Any other use needs the rights holder's permission.
+
+A rights holder who objects to a text's inclusion can ask for its removal; the record is then
+dropped from the next release. No warranty of any kind is given for either part.
+"""
 EVALUATION = "evaluation.json"
 #: How the fields that no extraction rule fills are obtained.
 DERIVED = {
@@ -91,6 +113,13 @@ def _how(name: str) -> str:
     return DERIVED.get(name, "")
 
 
+def _sentence(text: str, limit: int = 40) -> str:
+    """The opening of a text, at most `limit` characters and one sentence, marked as cut."""
+    cut = text[:limit]
+    end = cut.find("。")
+    return (cut[: end + 1] if end >= 0 else cut) + "…"
+
+
 def _cell(text: str) -> str:
     """A value safe inside a Markdown table cell."""
     return text.replace("|", "\\|").replace("\n", " ")
@@ -111,37 +140,57 @@ def field_table(model: type = Article) -> list[str]:
     return ["| field | type | meaning |", "|---|---|---|"] + [f"| `{f}` | `{t}` | {d} |" for f, t, d in field_docs(model)]
 
 
-def front_matter(stats: Stats, shards: dict[str, list[Path]]) -> dict[str, Any]:
-    """The YAML header the hub reads: configs covering every shard, features, split sizes."""
+#: What users can do with the corpus, honestly: no column holds task labels, so no classification
+#: task is claimed; the texts with their metadata serve retrieval and the extracted fields.
+TASKS = {"task_categories": ["text-retrieval"], "task_ids": ["document-retrieval"]}
+TAGS = ["chinese", "government", "public-policy", "cyberspace", "information-extraction", "metadata", "provenance"]
+
+
+def card_data(stats: Stats, shards: dict[str, list[Path]]) -> Any:
+    """The card's metadata, built through the public APIs of huggingface_hub and datasets.
+
+    `DatasetCardData` holds the descriptive fields; `MetadataConfigs` adds the two configs (with
+    their data files) and `DatasetInfosDict` each config's features and split sizes (rows, bytes
+    in memory, bytes on disk), so `load_dataset` reads the sizes without warnings.
+    """
+    import pyarrow.parquet as pq
+    from datasets import DatasetInfo, SplitDict, SplitInfo
+    from datasets.info import DatasetInfosDict
+    from datasets.utils.metadata import MetadataConfigs
+    from huggingface_hub import DatasetCardData
+
     rows = {"articles": stats.articles, "sections": stats.sections}
-    return {
-        "license": "cc-by-4.0",
-        "language": ["zh"],
-        "pretty_name": "policy-corpus",
-        "task_categories": ["text-classification", "token-classification"],
-        "size_categories": [size_category(stats.articles)],
-        "configs": [
-            {"config_name": name, "data_files": [{"split": "train", "path": f"data/{name}/train-*.parquet"}], **({"default": True} if name == "articles" else {})}
-            for name in CONFIGS
-        ],
-        "dataset_info": [
-            {
-                "config_name": name,
-                "features": hf_features(model)._to_yaml_list(),
-                "splits": [{"name": "train", "num_examples": rows[name]}],
-                "download_size": sum(p.stat().st_size for p in shards.get(name, [])),
-            }
-            for name, model in CONFIGS.items()
-        ],
-    }
+    data = DatasetCardData(
+        license="other", license_name=LICENSE_NAME, license_link=LICENSE_FILE, language=["zh"], pretty_name="policy-corpus",
+        annotations_creators=["machine-generated"], language_creators=["found"], multilinguality=["monolingual"],
+        source_datasets=["original"], size_categories=[size_category(stats.articles)], tags=TAGS, **TASKS,
+    )
+    MetadataConfigs({
+        name: {"data_files": [{"split": "train", "path": f"data/{name}/train-*.parquet"}], **({"default": True} if name == "articles" else {})}
+        for name in CONFIGS
+    }).to_dataset_card_data(data)
+    infos = {}
+    for name, model in CONFIGS.items():
+        files = shards.get(name, [])
+        in_memory = sum(pq.ParquetFile(p).metadata.row_group(k).total_byte_size
+                        for p in files for k in range(pq.ParquetFile(p).metadata.num_row_groups))
+        splits = SplitDict()
+        splits.add(SplitInfo(name="train", num_bytes=in_memory, num_examples=rows[name]))
+        infos[name] = DatasetInfo(config_name=name, features=hf_features(model), splits=splits,
+                                  download_size=sum(p.stat().st_size for p in files), dataset_size=in_memory)
+    DatasetInfosDict(infos).to_dataset_card_data(data)
+    return data
+
+
+def front_matter(stats: Stats, shards: dict[str, list[Path]]) -> dict[str, Any]:
+    """The YAML header the hub reads, as a plain dict."""
+    return card_data(stats, shards).to_dict()
 
 
 def render_card(stats: Stats, example: dict[str, Any] | None, shards: dict[str, list[Path]], has_chart: bool = True) -> str:
     """The README.md the hub shows, derived entirely from the schema, the records and the evaluation."""
-    import yaml
-
     n = stats.articles
-    lines = ["---", yaml.safe_dump(front_matter(stats, shards), allow_unicode=True, sort_keys=False).rstrip(), "---", ""]
+    lines = ["---", card_data(stats, shards).to_yaml().rstrip(), "---", ""]
     lines += [
         "# policy-corpus",
         "",
@@ -212,12 +261,38 @@ def render_card(stats: Stats, example: dict[str, Any] | None, shards: dict[str, 
     lines += accuracy_section(evaluation())
     if example is not None:
         shown = Article.model_validate(example).model_dump(mode="json")
-        shown["sections"] = shown["sections"][:2]
-        shown["text"] = shown["text"][:120] + "…"
+        first = shown["sections"][0]
+        shown["sections"] = [{**first, "paragraphs": [_sentence(first["paragraphs"][0])] if first["paragraphs"] else []}]
+        shown["text"] = _sentence(shown["text"])  # a few words of the publisher's text, not a reprint of it
+        shown["documents"] = shown["documents"][:2]
         shown["provenance"] = shown["provenance"][:3]
         lines += ["## Example record (shortened)", "", "```json", json.dumps(shown, ensure_ascii=False, indent=1), "```", ""]
-    lines += ["## Known limitations", "",
-              "- Extraction rules are tuned on the genre's page shapes; values a page does not print are null.",
+    lines += ["## Source data", "",
+              "Plain text copied from public web pages of the genre: provincial and local government portals,",
+              "newspapers and their e-papers, news sites, the magazine 《中国网信》 and its reprints, and copies on",
+              "forums and aggregator sites, sometimes in Traditional script made by a site's automatic converter.",
+              "Each raw page is one file in `raw/`; a record keeps its file name (`id`), the SHA-256 of its bytes",
+              "(`raw_sha256`), the address it was copied from where the curator recorded one (`url`, from",
+              "`raw/metadata.jsonl`), and the publication and site the page names (`source`, `site`). Navigation,",
+              "share buttons, copyright footers and editor lines are removed; nothing else is rewritten.", "",
+              "## Licensing", "",
+              f"`license: other` (`{LICENSE_NAME}`, text in `{LICENSE_FILE}`). The project's own work (the record",
+              "structure, every extracted or derived value, card, chart, croissant.json) is MIT-licensed. The article",
+              "texts belong to their publishers, many of whose pages reserve copyright; the project grants no licence",
+              "to them. They are redistributed with attribution for non-commercial research on public policy",
+              "communication; any other use needs the rights holder's permission, and a rights holder can have a",
+              "text removed from the next release.", "",
+              "## Personal and sensitive information", "",
+              "Records name people in their public roles: officials who signed or are reported in the articles",
+              "(`author`, `post`, and in the text), reporters and web editors (`author`, `editor`). No private",
+              "individual is a subject of the genre, but texts can quote residents or name people in the cases they",
+              "report (for example rumour cases with surnames). Names are kept as published; the corpus adds no",
+              "contact data and links no person across sources. Do not use it to profile individuals.", "",
+              "## Bias and limitations", "",
+              "- The genre is official communication: it presents policy as its authors intend and is not a neutral",
+              "  record of events. Provinces, years and page types are covered unevenly (see the tables above).",
+              "- Extraction rules describe the genre's page shapes; a value a page does not print, or prints in an",
+              "  unfamiliar shape, is null (recall on unseen pages is below precision; see Extraction accuracy).",
               "- Characters a site garbled are kept as they are (flag `garbled_characters`).",
               f"- Region names and codes stop at the gazetteer's latest year ({table_years()[1]}); later changes are not reflected.",
               "- Nicknames of places (`龙江` for 黑龙江) are not resolved.",

@@ -196,13 +196,13 @@ def validate_folder(folder: str | Path | None = None) -> list[str]:
     import pyarrow.parquet as pq
     from pydantic import ValidationError
 
-    from .card import CHART
+    from .card import CHART, LICENSE_FILE
     from .croissant import FILE_NAME
     from .parser.validate import check_article
     from .schema import arrow_schema
 
     root = data_dir(folder)
-    problems = [f"missing {name}" for name in ("README.md", FILE_NAME, CHART) if not (root / name).is_file()]
+    problems = [f"missing {name}" for name in ("README.md", LICENSE_FILE, FILE_NAME, CHART) if not (root / name).is_file()]
     ids: set[str] = set()
     for config, model in CONFIGS.items():
         try:

@@ -39,7 +39,8 @@ from .schema import arrow_schema, arrow_type
 
 PACKAGE = "policy-corpus"
 CONFORMS_TO = "http://mlcommons.org/croissant/1.0"
-LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+#: The card's licence file, on the hub (the data's terms are two-part: see LICENSE.md).
+LICENSE = "https://huggingface.co/datasets/policy-corpus/policy-corpus/blob/main/LICENSE.md"
 #: Where the dataset is published; a `Project-URL` in the package metadata takes precedence.
 DEFAULT_URL = "https://huggingface.co/datasets/policy-corpus/policy-corpus"
 PARQUET = "application/x-parquet"

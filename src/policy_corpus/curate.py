@@ -21,7 +21,7 @@ from .schema import TIMEZONE
 
 METADATA_FILE = "metadata.jsonl"
 #: Fields a curator may set; the rest are facts of the raw file or derived from the body.
-CURATED = ("title", "subtitle", "author", "post", "source", "source_issue", "site", "editor", "date", "time", "regions", "documents")
+CURATED = ("url", "title", "subtitle", "author", "post", "source", "source_issue", "site", "editor", "date", "time", "regions", "documents")
 
 
 #: Bounds on the curation file: it holds a line of a few short values per article.

@@ -65,6 +65,7 @@ class Article(_Record):
     """One raw article turned into a record (config `articles`)."""
 
     id: str = Field(description="the raw file's name without .txt")
+    url: str | None = Field(description="address of the page the text was copied from (from raw/metadata.jsonl), for attribution")
     title: str | None = Field(description="the article's own title; a two-line title is joined with one space")
     subtitle: str | None = Field(description="the text after —— on or under the title line")
     author: str | None = Field(description="the person(s) who signed the article, joined with 、")

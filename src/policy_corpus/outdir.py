@@ -28,7 +28,7 @@ from pathlib import Path
 #: staging folder with a manifest is complete.
 MANIFEST = "build_manifest.json"
 #: Files of a corpus folder written before manifests existed.
-_LEGACY = re.compile(r"(?:README\.md|croissant\.json|articles_by_province_and_year\.png|build_report\.json|rejects\.jsonl"
+_LEGACY = re.compile(r"(?:README\.md|LICENSE\.md|croissant\.json|articles_by_province_and_year\.png|build_report\.json|rejects\.jsonl"
                      r"|data/(?:articles|sections)/train-\d{5}-of-\d{5}\.parquet)")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .card import CHART
+from .card import CHART, LICENSE_FILE
 from .corpus import shards, validate_folder
 from .croissant import FILE_NAME
 from .models import CONFIGS
@@ -12,7 +12,7 @@ from .models import CONFIGS
 
 def publish_files(folder: Path) -> list[str]:
     """The files a dataset repo gets, relative to `folder` (build reports stay local)."""
-    files = ["README.md", FILE_NAME, CHART]
+    files = ["README.md", LICENSE_FILE, FILE_NAME, CHART]
     files += [str(p.relative_to(folder)) for config in CONFIGS for p in shards(config, folder)]
     return files
 

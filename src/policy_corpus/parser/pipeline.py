@@ -121,6 +121,7 @@ def assemble(page: Page, found: dict[str, Found | None], doc: RawDoc, script: st
         published = dt.datetime(day.year, day.month, day.day, *parts, tzinfo=TZ)  # type: ignore[union-attr]
     article = Article(
         id=doc.id,
+        url=None,  # a page's address is not in its copied text: curated from raw/metadata.jsonl
         title=values["title"],  # type: ignore[arg-type]
         subtitle=values["subtitle"],  # type: ignore[arg-type]
         author=values["author"],  # type: ignore[arg-type]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..models import FLAGS, Article
 from . import patterns as P
@@ -23,6 +24,11 @@ def _text_fields(a: Article) -> list[tuple[str, str]]:
     return [(k, v) for k, v in out if v is not None]
 
 
+#: A page's address: http(s), no blanks, of a length browsers accept.
+_URL = re.compile(r"https?://[^\s/]+\S*")
+MAX_URL = 2048
+
+
 def check_article(a: Article) -> list[str]:
     """Every way the record breaks the corpus's rules; empty when it is valid."""
     from .gazetteer import current_code, gazetteer, year_of
@@ -33,6 +39,8 @@ def check_article(a: Article) -> list[str]:
             problems.append(f"{name} is empty or untrimmed")
         elif name != "documents" and any(m in value for m in BOILERPLATE_MARKERS):
             problems.append(f"{name} contains boilerplate")
+    if a.url is not None and (_URL.fullmatch(a.url) is None or len(a.url) > MAX_URL):
+        problems.append("url is not an http(s) address")
     if a.date is not None and not EARLIEST <= a.date <= LATEST:
         problems.append(f"implausible date {a.date}")
     if a.time is not None and not P.VALID_TIME.fullmatch(a.time):
