@@ -78,3 +78,29 @@ def test_package_load_matches_parquet_schema() -> None:
     roundup = [r for r in secs if r["article_id"] == "003_e1d2117a9e060141"]
     assert [r["region_code"] for r in roundup[:3]] == [None, "120000", "120000"]
     assert roundup[2]["heading_path"] == ["天津"]
+
+
+def test_load_from_the_hub_layout(tmp_path: Path) -> None:
+    """`load(repo_id=...)` goes through datasets.load_dataset; a local copy of the folder stands in for the hub."""
+    import shutil
+
+    import policy_corpus
+
+    hub = tmp_path / "policy-corpus"
+    shutil.copytree(PACKAGED, hub)
+    remote = policy_corpus.load(repo_id=str(hub))
+    local = policy_corpus.load()
+    assert remote.num_rows == local.num_rows and remote.features == local.features
+    assert remote[0]["regions"] == local[0]["regions"]
+    sections = policy_corpus.load("sections", repo_id=str(hub), format="pandas")
+    assert len(sections) == policy_corpus.load("sections").num_rows
+    with pytest.raises(ValueError):
+        policy_corpus.load(repo_id=str(hub), data_dir=PACKAGED)
+
+
+def test_shards_use_content_defined_chunking_and_a_page_index() -> None:
+    import pyarrow.parquet as pq
+
+    meta = pq.ParquetFile(PACKAGED / "data" / "articles" / "train-00000-of-00001.parquet").metadata
+    column = meta.row_group(0).column(0)
+    assert column.has_offset_index and column.has_column_index

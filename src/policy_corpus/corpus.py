@@ -35,8 +35,13 @@ def shards(config: str = "articles", folder: str | Path | None = None) -> list[P
     return files
 
 
-def load(config: str = "articles", split: str = "train", data_dir: str | Path | None = None, format: Format = "datasets") -> Any:
-    """The corpus as a `datasets.Dataset` (or a pyarrow Table, pandas or polars DataFrame), offline.
+def load(config: str = "articles", split: str = "train", data_dir: str | Path | None = None, format: Format = "datasets",
+         *, repo_id: str | None = None, revision: str | None = None) -> Any:
+    """The corpus as a `datasets.Dataset` (or a pyarrow Table, pandas or polars DataFrame).
+
+    By default the packaged data is read offline (or `data_dir`, a built folder). With `repo_id`
+    a published corpus is loaded through `datasets.load_dataset` (the hub's copy, cached by
+    `datasets`; `revision` pins a commit or tag), with the same configs and types.
 
     >>> import policy_corpus
     >>> articles = policy_corpus.load()
@@ -53,6 +58,10 @@ def load(config: str = "articles", split: str = "train", data_dir: str | Path | 
         raise ValueError(f"unknown split {split!r}: the corpus has only 'train'")
     if format not in ("datasets", "arrow", "pandas", "polars"):
         raise ValueError(f"unknown format {format!r}: choose datasets, arrow, pandas or polars")
+    if repo_id is not None:
+        if data_dir is not None:
+            raise ValueError("give repo_id or data_dir, not both")
+        return _from_hub(repo_id, config, split, revision, format)
     files = shards(config, data_dir)
     if format == "datasets":
         return _dataset(config, files)
@@ -68,6 +77,25 @@ def load(config: str = "articles", split: str = "train", data_dir: str | Path | 
             raise ImportError("format='polars' needs polars: pip install polars") from None
         return pl.from_arrow(table)
     raise AssertionError(format)
+
+
+def _from_hub(repo_id: str, config: str, split: str, revision: str | None, format: Format) -> Any:
+    """A published corpus through `datasets.load_dataset` (a hub repo id, or a folder laid out like one)."""
+    import datasets
+
+    if config not in CONFIGS:
+        raise ValueError(f"unknown config {config!r}: choose one of {', '.join(CONFIGS)}")
+    ds = datasets.load_dataset(repo_id, config, split=split, revision=revision)
+    if format == "datasets":
+        return ds
+    table = ds.data.table if hasattr(ds.data, "table") else ds.with_format("arrow")[:]
+    if format == "arrow":
+        return table
+    if format == "pandas":
+        return table.to_pandas()
+    import polars as pl
+
+    return pl.from_arrow(table)
 
 
 def _dataset(config: str, files: list[Path]) -> Any:

@@ -1,12 +1,16 @@
-"""Duplicate keys of one record: a text digest for exact copies, a MinHash signature (datasketch) for reprints.
+"""Duplicate keys of one record: a text digest for exact copies, a MinHash signature for reprints.
 
 They are computed where the record is parsed and cached with it; `reprints` compares them
-across the corpus.
+across the corpus. The MinHash is datasketch's "affine32" scheme (MurmurHash3 finalizer, then
+`a·h + b mod 2³²` with odd `a`, permutations drawn from `RandomState(SEED)`), written with numpy
+alone so that neither datasketch nor scipy is installed; a test checks the values are
+datasketch's own wherever datasketch is importable.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 import numpy as np
 import xxhash
@@ -15,19 +19,34 @@ SHINGLE = 5
 THRESHOLD = 0.8
 NUM_PERM = 128
 SEED = 1
-#: datasketch's hashing scheme, fixed so cached signatures stay comparable across its versions.
+#: datasketch's name for the scheme reproduced here (cached signatures stay comparable with its MinHash).
 SCHEME = "affine32"
 _DTYPE = "<u4"
 #: Reprints share their opening: a signature of the first characters is enough, and bounds the
 #: cost of a hostile page (an article of the genre is far shorter).
 MAX_SIGNED_CHARS = 100_000
-#: Shingles hashed per batch: datasketch holds a batch × NUM_PERM matrix in memory.
+#: Shingles hashed per batch: a batch × NUM_PERM matrix is held in memory.
 BATCH = 8192
+#: MurmurHash3's 32-bit finalizer: shifts and multipliers.
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
 
 
-def _as_is(h: int) -> int:
-    """The shingles are hashed already (vectorised in `_shingle_hashes`)."""
-    return h
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The NUM_PERM affine maps `h → a·h + b (mod 2³²)`, `a` odd, drawn as datasketch draws them."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    s1, m1, s2, m2, s3 = _FMIX32
+    h = h ^ (h >> s1)
+    h = h * m1
+    h = h ^ (h >> s2)
+    h = h * m2
+    return h ^ (h >> s3)
 
 
 def _shingle_hashes(text: str) -> np.ndarray:
@@ -50,13 +69,12 @@ def text_digest(text: str) -> bytes:
 
 def signature(text: str) -> bytes:
     """MinHash values of the text's character 5-grams, as bytes."""
-    from datasketch import MinHash
-
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_as_is, scheme=SCHEME)
-    hashes = _shingle_hashes(text[:MAX_SIGNED_CHARS]).tolist()
-    for k in range(0, len(hashes), BATCH):  # the minimum over batches is the minimum over all
-        m.update_batch(hashes[k : k + BATCH])
-    return m.hashvalues.astype(_DTYPE).tobytes()
+    hv = _fmix32(_shingle_hashes(text[:MAX_SIGNED_CHARS]).astype(np.uint32))
+    a, b = _permutations()
+    out = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
+    for k in range(0, len(hv), BATCH):  # the minimum over batches is the minimum over all
+        out = np.minimum(out, (hv[k : k + BATCH, None] * a + b).min(axis=0))
+    return out.astype(_DTYPE).tobytes()
 
 
 def keys(text: str, date: dt.date | None) -> tuple[bytes, int | None, bytes]:

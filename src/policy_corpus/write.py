@@ -17,7 +17,12 @@ import pyarrow.parquet as pq
 from .schema import arrow_schema, hf_features
 
 #: zstd at its default level 3: five times faster to write than level 9 for files about 15 % larger.
-PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 3, "use_dictionary": True, "write_statistics": True}
+#: Content-defined chunking cuts data pages where the content says, not at fixed sizes, so a
+#: republished shard whose rows mostly did not change shares most pages with the old one and the
+#: hub's Xet storage uploads only what changed; the page index lets readers skip pages by statistics.
+#: Both are deterministic, so a rebuild stays byte-identical.
+PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 3, "use_dictionary": True, "write_statistics": True,
+                   "use_content_defined_chunking": True, "write_page_index": True}
 #: Largest shard, as the hub recommends for Parquet files; a shard closes before passing it.
 SHARD_BYTES = 256 * 1024 * 1024
 #: Rows per row group, and characters of text per row group, whichever comes first.
