@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from ..errors import ParseError
 from . import patterns as P
@@ -245,9 +247,10 @@ def drop_pull_quotes(paragraphs: list[str]) -> tuple[list[str], int]:
             for g in _grams(other) & wanted:
                 postings.setdefault(g, []).append(j)
     budget = [MAX_POSTINGS, MAX_VERIFY_CHARS]
+    matchers: dict[int, difflib.SequenceMatcher[str]] = {}  # one index per source paragraph, built once
     kept, dropped = [], 0
     for k, para in enumerate(paragraphs):
-        if k in candidates and _repeats(k, candidates[k], grams[k], paragraphs, postings, budget):
+        if k in candidates and _repeats(k, candidates[k], grams[k], paragraphs, postings, budget, matchers):
             dropped += 1
             continue
         kept.append(para)
@@ -263,32 +266,33 @@ def _quote_core(para: str) -> str | None:
 
 
 def _grams(text: str, n: int = 4) -> frozenset[str]:
-    return frozenset(text[i : i + n] for i in range(len(text) - n + 1))
+    return frozenset({text[i : i + n] for i in range(len(text) - n + 1)})
 
 
-def _repeats(k: int, core: str, grams: frozenset[str], paragraphs: list[str], postings: dict[str, list[int]], budget: list[int]) -> bool:
+def _repeats(k: int, core: str, grams: frozenset[str], paragraphs: list[str], postings: dict[str, list[int]], budget: list[int],
+             matchers: dict[int, difflib.SequenceMatcher[str]]) -> bool:
     """True when matching blocks of ≥ 4 characters in one longer paragraph cover 80 % of this one.
 
     Such blocks hold at least a fifth of the paragraph's 4-grams, so paragraphs sharing fewer
     are skipped before the (quadratic) sequence matching.
     """
     size = len(paragraphs[k])
-    shared: dict[int, int] = {}
-    for g in grams:
-        hits = postings.get(g, ())
-        budget[0] -= len(hits)
-        if budget[0] < 0:
-            return False
-        for j in hits:
-            if j != k and len(paragraphs[j]) > size:
-                shared[j] = shared.get(j, 0) + 1
+    lists = [hits for g in grams if (hits := postings.get(g))]
+    budget[0] -= sum(map(len, lists))
+    if budget[0] < 0:
+        return False
+    counts = Counter(chain.from_iterable(lists))  # counted in C: the page's hot loop
+    shared = {j: n for j, n in counts.items() if j != k and len(paragraphs[j]) > size}
     need = 0.2 * len(grams)
     ranked = sorted((j for j, n in shared.items() if n >= need), key=lambda j: (-shared[j], j))
     for j in ranked[:MAX_VERIFY_PER_QUOTE]:
         budget[1] -= len(core) * len(paragraphs[j])
         if budget[1] < 0:
             return False
-        matcher = difflib.SequenceMatcher(None, core, paragraphs[j], autojunk=False)
+        matcher = matchers.get(j)
+        if matcher is None:  # indexing the longer text is most of a match's cost: once per paragraph
+            matcher = matchers[j] = difflib.SequenceMatcher(None, "", paragraphs[j], autojunk=False)
+        matcher.set_seq1(core)
         covered = sum(b.size for b in matcher.get_matching_blocks() if b.size >= 4)
         if covered >= 0.8 * len(core):
             return True
