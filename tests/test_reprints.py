@@ -102,3 +102,54 @@ def test_a_band_collision_alone_is_not_a_reprint() -> None:
     finder.add("x", b"\x01" * 16, None, a.tobytes())
     finder.add("y", b"\x02" * 16, None, b.tobytes())
     assert finder.result([a.tobytes(), b.tobytes()].__getitem__) == ({}, {})
+
+
+def reprinted(copies: int, seed: int = 0) -> list[tuple[str, str, dt.date | None]]:
+    """`copies` reposts of three articles, each with a few characters changed, plus unrelated texts."""
+    rng = random.Random(seed)
+    bases = ["".join(rng.choice(VOCAB) for _ in range(1500)) for _ in range(3)]
+    out = []
+    for k in range(copies):
+        text = list(bases[k % 3])
+        for _ in range(rng.randint(0, 12)):  # a repost's edits: a few characters here and there
+            text[rng.randrange(len(text))] = rng.choice(VOCAB)
+        out.append((f"r{k:05d}", "".join(text), dt.date(2023, 1, 1) + dt.timedelta(days=k % 300)))
+    out += [(f"u{k:03d}", "".join(rng.choice(VOCAB) for _ in range(1500)), None) for k in range(20)]
+    return out
+
+
+def all_pairs(records: list[tuple[str, str, dt.date | None]]) -> list[set[str]]:
+    """The former algorithm, as a reference: every pair sharing an LSH band is compared (quadratic; small inputs only)."""
+    bands, rows = banding()
+    sigs = [keys(t, d)[2] for _, t, d in records]
+    width = rows * 4
+    parent = list(range(len(records)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(len(records)):
+        for j in range(i + 1, len(records)):
+            shares_band = any(sigs[i][b * width : (b + 1) * width] == sigs[j][b * width : (b + 1) * width] for b in range(bands))
+            same = np.frombuffer(sigs[i], dtype="<u4") == np.frombuffer(sigs[j], dtype="<u4")
+            if shares_band and float(np.mean(same)) >= 0.8 and root(i) != root(j):
+                parent[root(j)] = root(i)
+    groups: dict[int, set[str]] = {}
+    for i, (id, _, _) in enumerate(records):
+        groups.setdefault(root(i), set()).add(id)
+    return sorted((g for g in groups.values() if len(g) > 1), key=min)
+
+
+def test_large_reprint_clusters_match_the_all_pairs_reference() -> None:
+    """Linking each record to a bucket's first members finds the clusters comparing every pair in a bucket found."""
+    for seed in (0, 1):
+        records = reprinted(300, seed)
+        exact, near = find(records)
+        clusters: dict[str, set[str]] = {}
+        for id, _, _ in records:  # an exact copy belongs to the cluster of the text it copies
+            kept = exact.get(id, id)
+            clusters.setdefault(near.get(kept, kept), set()).add(id)
+        found = sorted((c for c in clusters.values() if len(c) > 1), key=min)
+        assert found == all_pairs(records) and [len(c) for c in found] == [100, 100, 100]
