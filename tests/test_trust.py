@@ -267,3 +267,19 @@ def test_the_output_folder_never_swallows_other_files(tmp_path: Path, case: str)
         policy_corpus.build(raw, out, workers=1, cache_dir=cache)
     assert case != "foreign folder" or (out / "notes.txt").read_text(encoding="utf-8") == "mine"
     assert case != "raw inside out" or len(list(raw.glob("*.txt"))) == 5
+
+
+def test_a_record_checked_in_this_build_is_not_checked_twice_but_a_changed_one_is(tmp_path) -> None:
+    from policy_corpus import cache as C
+    from policy_corpus import jobs
+
+    store = C.ParseCache(tmp_path / "cache")
+    data = (Path(__file__).resolve().parents[1] / "raw" / "000_dac59bbde87f66ac.txt").read_bytes()
+    sha, entry = jobs.parse_bytes(data, "000", None)
+    store.put(sha, entry)
+    store.flush()
+    assert store.checked[sha] and store.record(sha)["id"] == "000"
+    bad = C.encode(C.decode(entry.payload).replace(b'"title":"', b'"title":" ', 1))  # untrimmed: breaks the rules
+    store.db.execute("UPDATE parsed SET payload=? WHERE sha256=?", (bad, sha))
+    with pytest.raises(C.CacheError):  # other bytes than the ones checked: the rules run again
+        store.record(sha)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import curate, deathsig, outdir
-from .cache import CacheError, Entry, ParseCache, decode_record, default_cache_dir
+from .cache import CacheError, Entry, ParseCache, default_cache_dir
 from .card import CHART, LICENSE_FILE, LICENSE_TEXT, render_card
 from .chart import render_chart
 from .croissant import write_croissant
@@ -266,7 +266,7 @@ def _collect(seen: dict[str, _Seen], raw_dir: Path, cache: ParseCache, rejects: 
 
 def _record(s: _Seen, cache: ParseCache) -> dict[str, Any]:
     """The cached record of a file, validated again, under this file's id (equal bytes may have been parsed under another name)."""
-    rec = decode_record(cache.payload(s.sha256))
+    rec = cache.record(s.sha256)
     rec["id"] = s.id
     return rec
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import xxhash
 
 from .dedup import NUM_PERM, text_digest
 
@@ -94,11 +95,17 @@ def encode_record(article: Any) -> bytes:
     return encode(article.model_dump_json().encode("utf-8"))
 
 
-def decode_record(blob: bytes) -> dict[str, Any]:
+def _fingerprint(blob: bytes) -> bytes:
+    return xxhash.xxh3_128_digest(blob)
+
+
+def decode_record(blob: bytes, checked: bool = False) -> dict[str, Any]:
     """A cached record as plain Python values, validated again through the model and the corpus rules.
 
     CacheError when the entry is not a valid record (edited, truncated, or from a bug), so no
-    cache content reaches the output without passing the same checks as a fresh parse.
+    cache content reaches the output without passing the same checks as a fresh parse. `checked`
+    says these very bytes already passed the corpus rules in this build (see `ParseCache.record`):
+    the model still types them, the rules are not run twice.
     """
     from pydantic import ValidationError
 
@@ -109,7 +116,7 @@ def decode_record(blob: bytes) -> dict[str, Any]:
         article = Article.model_validate_json(decode(blob))
     except ValidationError as exc:
         raise CacheError(f"entry is not a valid record ({exc.error_count()} error(s))") from None
-    problems = check_article(article)
+    problems = [] if checked else check_article(article)
     if problems:
         raise CacheError(f"entry breaks the corpus rules: {problems[0]}")
     record = article.model_dump()
@@ -201,6 +208,10 @@ class ParseCache:
             self.reset = f"cache file {self.path.name} was damaged ({exc}) and was started again"
         self._pending: list[tuple] = []
         self._committed = time.monotonic()
+        #: sha256 → fingerprint of a record payload that passed the corpus rules in this build (a fresh
+        #: parse by this build's workers, or a cached entry `trusted` validated): read again unchanged,
+        #: it is not validated twice
+        self.checked: dict[str, bytes] = {}
 
     reset: str | None = None  # set when a damaged cache file was replaced
 
@@ -234,6 +245,8 @@ class ParseCache:
 
     def put(self, sha256: str, e: Entry) -> None:
         self._pending.append((self.version, sha256, e.status, e.payload, e.digest, e.day, e.signature))
+        if e.status == "ok":  # made by this build's parse, which validated the record
+            self.checked[sha256] = _fingerprint(e.payload)
         if len(self._pending) >= 500 or time.monotonic() - self._committed >= COMMIT_SECONDS:
             self.flush()
 
@@ -265,7 +278,8 @@ class ParseCache:
             return False
         try:
             check_keys(digest, day, signature)
-            record = decode_record(self.payload(sha256))
+            blob = self.payload(sha256)
+            record = decode_record(blob)
             if record["raw_sha256"] != sha256:
                 raise CacheError("record belongs to other raw bytes")
             if text_digest(record["text"]) != digest or (record["date"].toordinal() if record["date"] else None) != day:
@@ -273,7 +287,14 @@ class ParseCache:
         except CacheError:
             self.forget(sha256)
             return False
+        self.checked[sha256] = _fingerprint(blob)
         return True
+
+    def record(self, sha256: str) -> dict[str, Any]:
+        """The record cached for these raw bytes, typed by the model; the corpus rules run again unless this
+        build already checked these exact bytes."""
+        blob = self.payload(sha256)
+        return decode_record(blob, checked=self.checked.get(sha256) == _fingerprint(blob))
 
     def prune(self, keep_days: float = KEEP_OTHER_VERSIONS_DAYS) -> list[Path]:
         """Delete the files of other parser versions unused for `keep_days`; returns them."""
