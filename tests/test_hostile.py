@@ -652,3 +652,12 @@ def test_publish_network_errors_are_one_line(monkeypatch: pytest.MonkeyPatch, ca
     code = main(["publish", "someone/corpus", "--quiet"])
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and ("cannot reach the hub" in err or "unreachable" in err), err
+
+
+def test_a_worker_whose_parent_died_before_it_armed_leaves() -> None:
+    """The parent-death signal is asked for after the fork: a parent gone before that sends none, so the worker checks."""
+    me = os.getpid()
+    assert jobs._ours(me, me)  # spawned by the build itself
+    assert jobs._ours(me, os.getppid())  # forked by a process the build started (here: this test's own parent)
+    assert not jobs._ours(1, me)  # reparented to init: the forkserver is gone
+    assert not jobs._ours(me, 2**22 + 12345)  # the build is gone

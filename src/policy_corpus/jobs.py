@@ -101,6 +101,22 @@ def warm_up() -> None:
     parse_bytes(page.encode("utf-8"), "warm-up", limit=None)
 
 
+def _ours(ppid: int, build_pid: int) -> bool:
+    """This worker's parent is the build, or a forkserver the build started, and the build is alive."""
+    import os
+
+    try:
+        os.kill(build_pid, 0)
+    except (ProcessLookupError, PermissionError):
+        return False
+    if ppid == build_pid:
+        return True
+    try:  # Linux: the forkserver's own parent, field 4 of /proc/PID/stat
+        return int(Path(f"/proc/{ppid}/stat").read_text().rsplit(")", 1)[1].split()[1]) == build_pid
+    except (OSError, ValueError, IndexError):
+        return True  # no /proc to ask: the parent watch below still ends an orphan within a second
+
+
 def worker_init(parent_pid: int) -> None:
     """Pool worker set-up: warm up, and exit when the build's main process is gone.
 
@@ -113,6 +129,8 @@ def worker_init(parent_pid: int) -> None:
 
     arm()  # the kernel kills this worker when its parent (the forkserver, or the build) exits, even mid-match
     ppid = os.getppid()  # the forkserver (or the main process), which exits with the main process
+    if not _ours(ppid, parent_pid):  # the parent died before the kernel was asked: no signal will come
+        os._exit(3)
 
     def watch() -> None:
         while True:

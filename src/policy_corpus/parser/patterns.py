@@ -188,7 +188,9 @@ OPENING_BYLINE = re.compile(
 )
 OPENING_SCAN = 120
 #: A newsroom role before a reporter's name (`湖南日报记者`, `全媒记者`, `通讯员`).
-REPORTER_ROLE = re.compile(r"(?:特约|首席|见习|全媒体?|融媒体?)?(?:记者|通讯员|实习生)|文\s*/\s*(?:图|摄)?|图\s*/\s*文")
+#: A reporter's rank before the role word.
+_RANK = "(?:特约|首席|见习|全媒体?|融媒体?)"
+REPORTER_ROLE = re.compile(f"{_RANK}?(?:记者|通讯员|实习生)|文\\s*/\\s*(?:图|摄)?|图\\s*/\\s*文")
 #: A photo credit closing a bracketed byline: `(王某 李某 图 张某)` → the writers are 王某 and 李某.
 PHOTO_CREDIT = re.compile(r"\s+(?:图|摄影?|图片)\s*[/:：]?\s*[^\s]+(?:\s+[^\s]+)?$")
 #: A site's "today" widget: `2021年08月18日 星期三` alone on a line, the day the page was viewed.
@@ -203,7 +205,7 @@ NOT_NAME_END = re.compile(r"(?:稿|图|供|理|道|布|发|辑|摄|讯|报|办|�
 #: `记者 王某`, `新华社记者 王某、李某`, `海报新闻特约评论员 王某`, `湖北日报全媒记者 王某 通讯员 李某`: a byline
 #: line, with the outlet the reporter writes for in front (`本报` names none).
 REPORTER_LINE = re.compile(
-    f"^(?P<outlet>本报|本台|本网|本刊|[{HAN}·]{{2,12}}?)?(?:特约|首席|见习|全媒体?|融媒体?)?(?:记者|评论员|通讯员)\\s*"
+    f"^(?P<outlet>本报|本台|本网|本刊|[{HAN}·]{{2,12}}?)?{_RANK}?(?:记者|评论员|通讯员)\\s*"
     f"(?P<names>{NAMES.pattern}(?:\\s+(?:{_NAME}))*)(?:\\s*(?:通讯员|实习生)\\s*(?P<others>{NAMES.pattern}(?:\\s+(?:{_NAME}))*))?$"
 )
 #: A dateline opening the first paragraph: `湖北日报讯`, `新华社北京3月5日电`.
