@@ -354,7 +354,7 @@ def targets(res: dict) -> list[tuple[str, float | None, str, bool | None]]:
         return a / b if a is not None and b else None
 
     rows = [
-        ("build 1 worker / floor", ratio(b1, f), f"≤ {TARGET_FULL_OVER_FLOOR:g}", lambda x: x <= TARGET_FULL_OVER_FLOOR),
+        ("build, all cores / floor", ratio(ba, f), f"≤ {TARGET_FULL_OVER_FLOOR:g}", lambda x: x <= TARGET_FULL_OVER_FLOOR),
         (f"build 1 worker / build {res['workers']} workers", ratio(b1, ba), f"≥ {TARGET_SPEEDUP:g}", lambda x: x >= TARGET_SPEEDUP),
         ("incremental / build all cores", ratio(inc, ba), f"≤ {TARGET_INCREMENTAL:g}", lambda x: x <= TARGET_INCREMENTAL),
         ("peak RSS of builds (main or worker), MiB", peak, f"≤ {TARGET_RSS_MIB:g}", lambda x: x <= TARGET_RSS_MIB),

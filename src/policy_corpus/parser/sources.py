@@ -128,7 +128,10 @@ def _beside_date(text: str) -> str | None:
 
 
 def _outlets(page: Page) -> list[Found]:
-    return [Found((outlet(f.value[0]), f.value[1]), f.rule, f.line) for f in source_candidates(page)]
+    """Every source candidate with its outlet cut, once per page (three source rules read them)."""
+    if "outlets" not in page.memo:
+        page.memo["outlets"] = [Found((outlet(f.value[0]), f.value[1]), f.rule, f.line) for f in source_candidates(page)]
+    return page.memo["outlets"]
 
 
 def source_with_issue(page: Page, found: Known = NOTHING) -> list[Found]:
