@@ -180,3 +180,13 @@ def test_a_name_line_over_a_post_line_signs_the_article() -> None:
 
 def test_a_metadata_label_is_never_a_title() -> None:
     assert parse(page("新闻来源:某某网", "更新时间:2019-05-14 22:10:39"), id="t").title is None
+
+
+@pytest.mark.parametrize(
+    ("meta", "source"),
+    [("某州发布 2018-04-07 14:55 大字", "某州发布"),  # a font-size button beside the outlet
+     ("某口网 http://www.example.net 时间:2022-08-28 09:43", "某口网"),  # the outlet's address and a date label
+     ("发稿时间:2015-03-24 10:12:00 来源: 中国某某报 中国某某网", "中国某某报、中国某某网")],  # two outlets in the slot
+)
+def test_outlets_printed_with_chrome_beside_the_date(meta: str, source: str) -> None:
+    assert parse(page("全市网络文明建设推进会召开", meta), id="t").source == source

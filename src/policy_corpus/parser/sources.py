@@ -114,12 +114,21 @@ def source_candidates(page: Page) -> list[Found]:
     return unique
 
 
+#: What a page prints beside its date besides the outlet: the site's address, a date label, font-size
+#: and print buttons (`海口网 http://www.hkwb.net 时间:…`, `苏州发布 2018-04-07 14:55 大字`).
+_BESIDE_CHROME = re.compile(r"(?:https?://|www\.)\S*|(?:发布)?(?:时间|日期)\s*[::]|[大中小]字|字号|打印|收藏")
+
+
+def _bare(text: str) -> str:
+    return _BESIDE_CHROME.sub(" ", text).strip()
+
+
 def _beside_date(text: str) -> str | None:
     """`甘孜日报    2020年04月17日`: an outlet's name alone beside the page's date, before or after it."""
     m = P.DATE_YMD.search(text)
     if m is None:
         return None
-    head, tail = text[: m.start()].strip(), text[m.end() :].strip()
+    head, tail = _bare(text[: m.start()]), _bare(text[m.end() :])
     side = head if not tail else tail if not head else ""
     names = [P.CHANNEL_WORD.sub("", w) for w in side.split()]  # `湖南卫视 湖南日报 时刻新闻客户端`: several outlets
     if not names or len(names) > 4 or any(not P.SOURCE_NAME.fullmatch(n) or P.LABEL.search(n) for n in names):
@@ -165,8 +174,12 @@ _OUTLET_END = re.compile(r"\s*[-–—•·|｜/]\s*|\s+")
 def outlet(name: str) -> str:
     """The outlet part of a source value (the whole value when nothing of two characters precedes a separator).
 
-    A site's regional channel glued on is dropped too: `中新网河北` → 中新网.
+    A site's regional channel glued on is dropped too: `中新网河北` → 中新网. Outlets only, separated by
+    blanks, are all kept, joined with 、.
     """
+    words = name.split()
+    if len(words) > 1 and all(P.SOURCE_NAME.fullmatch(w) for w in words):
+        return "、".join(words)  # `中国青年报 中国青年网`: several outlets, not an outlet and a name
     head = _OUTLET_END.split(name, maxsplit=1)[0]
     head = head if P.han_count(head) + sum(c.isalpha() for c in head) >= 2 else name
     k = head.find("网")
