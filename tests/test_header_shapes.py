@@ -190,3 +190,12 @@ def test_a_metadata_label_is_never_a_title() -> None:
 )
 def test_outlets_printed_with_chrome_beside_the_date(meta: str, source: str) -> None:
     assert parse(page("全市网络文明建设推进会召开", meta), id="t").source == source
+
+
+@pytest.mark.parametrize(
+    ("ending", "author"),
+    [("(记者王小明 实习生李大力)", "王小明、李大力"), ("(记者 王小明报道)", "王小明"), ("(2019年)", None), ("(完)", None)],
+)
+def test_a_reporter_credit_closing_a_paragraph(ending: str, author: str | None) -> None:
+    a = parse(page("全市网络文化协会成立", body=BODY + ending + "\n\n" + BODY), id="t")
+    assert a.author == author and (a.text.count("记者") == 1 if author else True)  # the page repeats its body once

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from . import patterns as P
-from .bylines import opening_byline
+from .bylines import opening_byline, reporter_names
 from .checks import valid_author
 from .page import Found, Header, Line
 from .segment import line_kind
@@ -269,6 +269,14 @@ def cut_credits(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Fou
                 reporter = Found(value, "reporter_byline", i)
                 del body[k]
                 break
+    if reporter is None and byline is None:
+        for k, (i, line) in enumerate(body):
+            m = P.CLOSING_REPORTER.search(line, max(0, len(line) - P.OPENING_SCAN))
+            if m is not None and (names := reporter_names(m.group("body"), dated=False)) is not None:
+                reporter = Found(names, "reporter_byline", i)  # `…。(记者 王某 实习生 李某)` closing a report
+                body[k] = (i, line[: m.start()].rstrip())
+                break
+        body = [(i, t) for i, t in body if t]
     return body, byline, reporter
 
 

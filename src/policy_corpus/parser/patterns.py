@@ -187,6 +187,9 @@ OPENING_BYLINE = re.compile(
     f"^(?P<dateline>[{HAN}0-9 ]{{0,24}}?(?:讯|电|消息|报道))?\\s*+[((](?P<body>[^()()]{{2,40}})[))]"
 )
 OPENING_SCAN = 120
+#: A reporter's credit closing a paragraph: `…。(记者 王某 实习生 李某)`, `(记者 王某报道)`; only a credit with a
+#: newsroom role counts (`reporter_names`), and only the end of a paragraph is searched.
+CLOSING_REPORTER = re.compile(r"(?<=[。!?”\"])\s*+[((](?P<body>[^()()]{2,40}?)(?:报道)?[))]\s*$")
 #: A newsroom role before a reporter's name (`湖南日报记者`, `全媒记者`, `通讯员`).
 #: A reporter's rank before the role word.
 _RANK = "(?:特约|首席|见习|全媒体?|融媒体?)"
