@@ -210,11 +210,12 @@ def explain(id: str, raw_dir: str | Path = "raw", data_dir: str | Path | None = 
 def _trace(raw: Path, id: str) -> tuple[list, list[tuple[int, str, str]]]:
     """Parse the raw file again: the candidates the field checks refused, and the header lines' roles."""
     from .errors import ParseError
-    from .parser.pipeline import trace
 
     try:
+        from .parser.pipeline import trace
+
         _, page, refused = trace(raw.read_bytes(), id=id)
-    except (OSError, ParseError):
+    except (OSError, ParseError, ImportError):  # ImportError: a reading-only install shows the stored provenance only
         return [], []
     return refused, list(page.header.roles)
 
