@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import doctest
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -190,7 +191,7 @@ def test_explain_without_the_raw_file_is_an_error(capsys, tmp_path: Path) -> Non
 def test_build_never_rewrites_an_installed_package(monkeypatch, tmp_path: Path) -> None:
     import importlib
 
-    build_mod = importlib.import_module("policy_corpus.build")
+    build_mod = importlib.import_module("policy_corpus.builder")
 
     fake = tmp_path / "site-packages" / "policy_corpus" / "data"
     fake.mkdir(parents=True)
@@ -202,7 +203,7 @@ def test_build_never_rewrites_an_installed_package(monkeypatch, tmp_path: Path) 
 def test_the_reading_side_imports_no_parser_or_build_module() -> None:
     """`import policy_corpus` and `load()` touch only pydantic, pyarrow and datasets (the parser loads lazily)."""
     code = ("import sys, policy_corpus; policy_corpus.load(); policy_corpus.load('sections'); policy_corpus.load(format='pandas');"
-            "bad = [m for m in sys.modules if m.startswith(('policy_corpus.parser', 'policy_corpus.build', 'opencc', 'cnloc',"
+            "bad = [m for m in sys.modules if m.startswith(('policy_corpus.parser', 'policy_corpus.builder', 'opencc', 'cnloc',"
             " 'ahocorasick', 'matplotlib', 'scipy', 'datasketch', 'charset_normalizer'))]; print(bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"
@@ -216,3 +217,15 @@ def test_the_card_parses_as_a_hub_dataset_card() -> None:
     assert {c["config_name"] for c in card.data.configs} == {"articles", "sections"}
     croissant = json.loads((corpus.packaged_dir() / "croissant.json").read_text(encoding="utf-8"))
     assert croissant["license"].endswith("/" + card.data.license_link)
+
+
+def test_the_package_functions_stay_functions_whatever_is_imported_first() -> None:
+    """Importing a submodule sets an attribute of its package: no submodule may share a public function's name."""
+    code = ("import importlib, policy_corpus; [importlib.import_module(f'policy_corpus.{m}') for m in "
+            "('builder', 'corpus', 'cli', 'scale')]; "
+            "print(all(callable(getattr(policy_corpus, n)) for n in ('build', 'load', 'parse', 'explain', 'show', 'records')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "True"
+    import policy_corpus
+
+    assert not {n for n in policy_corpus.__all__ if importlib.util.find_spec(f"policy_corpus.{n}") is not None}

@@ -38,7 +38,7 @@ def one_worker(raw: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def pool_for_few_files(monkeypatch: pytest.MonkeyPatch) -> None:
     """Worker processes even for the few files of a test (the build parses under 64 in-process)."""
-    monkeypatch.setattr(importlib.import_module("policy_corpus.build"), "POOL_MIN_FILES", 2)
+    monkeypatch.setattr(importlib.import_module("policy_corpus.builder"), "POOL_MIN_FILES", 2)
 
 
 @pytest.mark.usefixtures("pool_for_few_files")

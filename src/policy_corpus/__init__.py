@@ -15,13 +15,13 @@ _EXPORTS = {
     "Article": ".models", "Region": ".models", "Section": ".models", "SectionRow": ".models",
     "ParseError": ".errors",
     "explain": ".corpus", "load": ".corpus", "records": ".corpus", "show": ".corpus",
-    "build": ".build", "Report": ".build",
+    "build": ".builder", "Report": ".builder",
     "parse": ".parser.pipeline",
 }
 __all__ = ["Article", "ParseError", "Region", "Report", "Section", "SectionRow", "build", "explain", "load", "parse", "records", "show"]
 
 if TYPE_CHECKING:
-    from .build import Report, build
+    from .builder import Report, build
     from .corpus import explain, load, records, show
     from .errors import ParseError
     from .models import Article, Region, Section, SectionRow

@@ -134,7 +134,7 @@ def _build(args: argparse.Namespace) -> int:
     from . import require_build_extra
 
     require_build_extra()
-    from .build import build
+    from .builder import build
 
     report = build(args.raw, args.data, workers=args.workers, cache_dir=args.cache, use_cache=not args.no_cache,
                    progress=not args.quiet and sys.stderr.isatty(), time_limit=args.time_limit or None)

@@ -102,7 +102,7 @@ class PublishStep(PipelineStep):
         self.raw_dir, self.work_dir, self.out_dir, self.workers = Path(raw_dir), Path(work_dir), Path(out_dir), workers
 
     def run(self, data: DocumentsPipeline = None, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
-        from .build import build
+        from .builder import build
 
         cache_dir = self.work_dir / "cache"
         load_entries(self.work_dir / "entries", cache_dir)
