@@ -199,3 +199,13 @@ def test_outlets_printed_with_chrome_beside_the_date(meta: str, source: str) -> 
 def test_a_reporter_credit_closing_a_paragraph(ending: str, author: str | None) -> None:
     a = parse(page("全市网络文化协会成立", body=BODY + ending + "\n\n" + BODY), id="t")
     assert a.author == author and (a.text.count("记者") == 1 if author else True)  # the page repeats its body once
+
+
+def test_a_post_name_line_at_the_top_of_the_body_is_the_voice_of_an_interview() -> None:
+    intro = "2015年是全国网信系统推进依法治网的一年。各地网信办积极研究本地区网信工作特点,并取得阶段性成果,网络空间逐渐清朗。"
+    text = "\n\n".join([intro, "某省委网信办主任 王小明", "问:回顾全年的网信工作,您觉得可以用哪些关键词来概括?", BODY * 2]) + "\n"
+    a = parse(text, id="t")
+    assert (a.author, a.post) == ("王小明", "某省委网信办主任") and "王小明" not in a.text
+    # a news report's lines are not signatures
+    b = parse("\n\n".join([intro, "会议由县委书记王小明主持。", BODY * 2]) + "\n", id="t")
+    assert (b.author, b.post) == (None, None)

@@ -158,6 +158,19 @@ def post_from_post_line(page: Page, found: Known = NOTHING) -> Found | None:
     return Found(t.strip("()() "), "post_from_post_line", i)
 
 
+def author_from_body_signature(page: Page, found: Known = NOTHING) -> Found | None:
+    """`POST NAME` on a line of its own at the top of the body (an interview's voice, a signer)."""
+    return None if page.signature is None else Found(page.signature.value[1], "author_from_body_signature", page.signature.line)
+
+
+def post_from_body_signature(page: Page, found: Known = NOTHING) -> Found | None:
+    """The post of that `POST NAME` line, when its name is the author's."""
+    author = found.get("author")
+    if page.signature is None or author is None or author.value != page.signature.value[1]:
+        return None
+    return Found(page.signature.value[0], "post_from_body_signature", page.signature.line)
+
+
 def post_from_signed_note(page: Page, found: Known = NOTHING) -> Found | None:
     """`(作者系中共某县委书记)` / `(作者为…)` at the end of the article."""
     for i, t in [*page.header.meta, *page.layout.footer]:

@@ -239,6 +239,20 @@ def _continues_title(text: str, title: list[Line]) -> bool:
 _SIGNED_AT_END = re.compile(f"[((]\\s*+作者(?:系|为|是)\\s*+(?P<post>{P._POST_TEXT})\\s*+[))]$")
 
 
+#: Lines at the top of the body where an interview or a signed article prints `POST NAME`, and their length at most.
+SIGNATURE_LINES = 3
+MAX_SIGNATURE_CHARS = 40
+
+
+def body_signature(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Found | None]:
+    """`陕西省委网信办主任 孙琳` on a line of its own among the body's first lines, under an introduction: the
+    voice of an interview or the signer of an article. Cut from the text and returned as (post, name)."""
+    for k, (i, line) in enumerate(body[:SIGNATURE_LINES]):
+        if len(line) <= MAX_SIGNATURE_CHARS and is_post_line(line) and (sig := _signature(line)) is not None and valid_author(sig[1]):
+            return body[:k] + body[k + 1 :], Found(sig, "body_signature", i)
+    return body, None
+
+
 def cut_credits(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Found | None, Found | None]:
     """The body's edges: cut a trailing `(王某)` / `(作者系…)` / `(宣传部王某)`, an opening `(记者 王某)` and a
     `记者 王某` line off the body's text, and return them as the page's byline and reporter credits."""

@@ -53,6 +53,7 @@ class Page:
     byline: Found | None  # trailing `(X)` or `(作者系…)` cut from the body's end
     reporter: Found | None  # `(记者 X)` cut from the body's start, or a `记者 X` line cut from the body
     dateline: Found | None = None  # the outlet of a dateline opening the body (`湖北日报讯`)
+    signature: Found | None = None  # (post, name) of a `POST NAME` line among the body's first lines
     #: what several rules of one field read, computed once per page (not part of the page's identity)
     memo: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 

@@ -11,7 +11,7 @@ from . import gazetteer as R
 from . import patterns as P
 from .documents import documents
 from .fields import PARTS, Refused, run
-from .header import cut_credits, header_roles
+from .header import body_signature, cut_credits, header_roles
 from .normalise import normalise
 from .page import Found, Page
 from .read import RawDoc, read_bytes
@@ -61,9 +61,10 @@ def trace(data: str | bytes, id: str, sha256: str | None = None) -> tuple[Articl
     if not zones.body:
         raise ParseError("segment", "no body: no prose paragraph found", id)
     dateline = dateline_outlet(zones.body[0])
-    body, byline, reporter = cut_credits(list(zones.body))
+    body, signature = body_signature(list(zones.body))
+    body, byline, reporter = cut_credits(body)
     items = blocks(tuple(body))
-    page = Page(layout=zones, header=header_roles(zones.header), blocks=tuple(items), byline=byline, reporter=reporter,
+    page = Page(layout=zones, header=header_roles(zones.header), blocks=tuple(items), byline=byline, reporter=reporter, signature=signature,
                 dateline=dateline)
     found, refused = run(page)
     return assemble(page, found, doc, norm.script, set(norm.flags), norm.lines), page, refused
