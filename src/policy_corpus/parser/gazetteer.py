@@ -215,8 +215,12 @@ def table_years() -> tuple[int, int]:
 
 def year_of(day: object) -> int:
     """The table year for an article's date: its year within the table's span, the latest for a page with no date."""
+    return _in_span(getattr(day, "year", None))
+
+
+def _in_span(year: int | None) -> int:
+    """A year clamped to the table's span; the latest year for None."""
     first, last = table_years()
-    year = getattr(day, "year", None)
     return last if year is None else min(max(int(year), first), last)
 
 
@@ -224,7 +228,7 @@ def year_of(day: object) -> int:
 def gazetteer(year: int | None = None) -> Gazetteer:
     """The view of one year (the latest by default): places, the forms that name them, the shared pattern."""
     t = _table()
-    year = year_of(None) if year is None else min(max(year, min(t.years)), max(t.years))
+    year = _in_span(year)
     places = t.years[year]
     by_id = {p.id: p for p in places.values()}
     forms: dict[str, list[str]] = {}
