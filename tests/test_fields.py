@@ -62,3 +62,18 @@ def test_header_lines_carry_their_roles() -> None:
     roles = {role for _, role, _ in header_roles(tuple((i, t) for i, t in enumerate(text.split("\n")[:3]))).roles}
     assert roles == {"chrome", "title", "meta"}
     assert parse(text, id="t").title == "某省网信工作会议召开"
+
+
+def test_weak_evidence_gives_null_and_an_abstention_flag() -> None:
+    """A refused candidate leaves the field null and flags it; a body naming places evenly states no region."""
+    body = ("会议指出,要坚持正确政治方向,扎实推进网络综合治理体系建设,不断提升网络空间治理能力和水平。"
+            "来自长沙、杭州、成都、西安的代表交流了各自的经验做法,与会同志进行了深入讨论。\n"
+            "会议强调,要压实网络意识形态工作责任制,守牢网络安全底线,为高质量发展营造良好网络环境。")
+    text = "网络综合治理经验交流会召开\n作者:未知\n2024-03-05 10:20\n" + body
+    a = parse(text, id="abstain")
+    assert a.author is None and a.regions == []
+    assert {"abstained_author", "abstained_regions", "no_author"} <= set(a.flags)
+    plain = parse("网络综合治理经验交流会召开\n2024-03-05 10:20\n" + body.replace("长沙、杭州、成都、西安", "雁塔区各街道").replace("会议强调", "西安市雁塔区会议强调"),
+                  id="decided")
+    assert not {f for f in plain.flags if f.startswith("abstained_")}
+    assert [r.name for r in plain.regions] == ["陕西省西安市雁塔区"]

@@ -21,6 +21,14 @@ FLAGS: dict[str, str] = {
     "no_author": "no signing author could be found",
     "pull_quotes_removed": "short paragraphs repeating a sentence of the body were dropped",
     "garbled_characters": "the page contains characters garbled by its site (kept as they are)",
+    # Abstentions: evidence was there but too weak or conflicting to state a value, so the field is null
+    # (`explain ID` lists each refused candidate with its reason code).
+    "abstained_title": "a title candidate was found but refused by the title checks (chrome, byline, column name...)",
+    "abstained_author": "an author candidate was found but refused by the author checks (a unit, a role word, 未知...)",
+    "abstained_post": "a post candidate was found but refused by the post checks (a headline sentence...)",
+    "abstained_source": "a source candidate was found but refused by the source checks (no publication named...)",
+    "abstained_date": "a date candidate was found but refused (an impossible date or time)",
+    "abstained_regions": "the body names places but none dominates it, so no region is stated",
 }
 
 Script = Literal["Hans", "Hant"]

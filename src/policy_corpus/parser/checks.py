@@ -97,6 +97,8 @@ SOURCE_CHECKS: tuple[Check, ...] = (
     ("a_channel_suffix", lambda v: CHANNEL_SUFFIX.search(v[0]) is None),
 )
 PRESENT: tuple[Check, ...] = (("empty", bool),)
+#: An empty list of regions is the body scan abstaining: places are named but none dominates.
+REGIONS_CHECKS: tuple[Check, ...] = (("no_place_dominates", bool),)
 
 
 def valid_title(value: object) -> bool:

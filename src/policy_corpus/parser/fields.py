@@ -65,7 +65,7 @@ FIELDS: tuple[Field, ...] = (
     Field("source", (S.source_with_issue, S.source_from_own_site, S.source_named), C.SOURCE_CHECKS),
     Field("editor", (S.editor,), C.PRESENT),
     Field("date", (D.date_from_header, D.date_from_footer_label), C.PRESENT),
-    Field("regions", (regions_from_subjects,), C.PRESENT),
+    Field("regions", (regions_from_subjects,), C.REGIONS_CHECKS),
 )
 
 #: Record fields read off another field's value: `source` gives (name, issue), `date` gives (day, time).

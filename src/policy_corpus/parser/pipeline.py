@@ -6,7 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from ..errors import ParseError
-from ..models import Article, Provenance, Region, Section
+from ..models import FLAGS, Article, Provenance, Region, Section
 from . import gazetteer as R
 from . import patterns as P
 from .documents import documents
@@ -67,7 +67,17 @@ def trace(data: str | bytes, id: str, sha256: str | None = None) -> tuple[Articl
     page = Page(layout=zones, header=header_roles(zones.header), blocks=tuple(items), byline=byline, reporter=reporter, signature=signature,
                 dateline=dateline)
     found, refused = run(page)
-    return assemble(page, found, doc, norm.script, set(norm.flags), norm.lines), page, refused
+    flags = set(norm.flags) | abstentions(found, refused)
+    return assemble(page, found, doc, norm.script, flags, norm.lines), page, refused
+
+
+def abstentions(found: dict[str, Found | None], refused: list[Refused]) -> set[str]:
+    """`abstained_<field>` for every documented field left null although a candidate was refused.
+
+    A field that was skipped on purpose (a reporter byline has no post) is no abstention.
+    """
+    return {flag for r in refused if r.rule != "-" and found.get(r.field) is None
+            and (flag := f"abstained_{r.field}") in FLAGS}
 
 
 def _in_record_order(found: dict[str, Found | None]) -> dict[str, Found | None]:

@@ -57,14 +57,17 @@ def regions_from_subjects(page: Page, found: Known = NOTHING) -> Found | None:
         codes.extend(R.find_places(src.value[0], year=year))
         first_rule = ("regions_from_source_organisation", src.line)
     if not codes:
-        codes.extend(_dominant_place(body.split("\n"), year))
+        mentions = [c for t in body.split("\n") for c in R.find_places(t, year=year)]
+        codes.extend(_dominant_place(mentions, year))
         first_rule = ("regions_from_dominant_place_in_body", None)
+        if not codes and mentions:
+            return Found([], first_rule[0], None)  # places named, none dominates: an abstention the checks record
     codes = list(dict.fromkeys(codes))
     return Found(codes, first_rule[0], first_rule[1]) if codes and first_rule else None
 
 
-def _dominant_place(texts: Sequence[str], year: int | None = None) -> list[str]:
-    """The province most of the body's place names fall in, drilled down while one place dominates.
+def _dominant_place(mentions: Sequence[str], year: int | None = None) -> list[str]:
+    """The province most of the body's place names (`mentions`, codes in order) fall in, drilled down while one dominates.
 
     A child wins with two mentions and 60 % of the mentions at or below the current place (three
     when a sibling is named too, below the province: `石家庄 … 石家庄 … 沧州` is a provincial page), or
@@ -72,7 +75,6 @@ def _dominant_place(texts: Sequence[str], year: int | None = None) -> list[str]:
     where a provincial meeting sits) and the parent is named at most twice as often. A
     municipality has no prefecture of its own in the table, so its districts vote straight away.
     """
-    mentions = [c for t in texts for c in R.find_places(t, year=year)]
     if not mentions:
         return []
     places = R.gazetteer(year).places
