@@ -209,3 +209,27 @@ def test_a_post_name_line_at_the_top_of_the_body_is_the_voice_of_an_interview() 
     # a news report's lines are not signatures
     b = parse("\n\n".join([intro, "会议由县委书记王小明主持。", BODY * 2]) + "\n", id="t")
     assert (b.author, b.post) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "regions"),
+    [
+        # one place named once, the page's own words (省委, 全省) mark its level: that province
+        ("省委网信委会议召开", "会议指出,全省各级各部门要扎实做好网信工作。全省网信系统要守牢安全底线。河北省网信办负责同志参加会议。",
+         ["河北省"]),
+        # 州委 with the one prefecture of the line of descent named
+        ("州委网信委第二次会议召开", "会议听取了全州网信工作情况汇报。甘孜藏族自治州网信办负责同志作说明。州委要求压实责任。",
+         ["四川省甘孜藏族自治州"]),
+        # 市委, but only the province is named: no city to point to, even when the province is named twice
+        ("市委网信委会议召开", "会议强调,全市上下要扎实做好网信工作,全市网信系统要守牢底线。浙江省网信办有关负责同志出席。", []),
+        ("市委网信委会议召开", "会议强调,全市上下要扎实做好网信工作,全市网信系统要守牢底线。浙江省、浙江省网信办有关负责同志出席。", []),
+        # 全市 and two cities of one province, each named once: neither is the subject
+        ("网络安全宣传周启动", "全市各单位积极参与,全市网信系统广泛宣传。三门峡市网信办、洛阳市网信办负责同志参加。", []),
+        # a venue is not a subject, even when the markers agree
+        ("全省网信工作会议召开", "会议在哈尔滨召开,全省各地网信办主任参加。全省网信系统要守牢意识形态阵地。", []),
+    ],
+)
+def test_a_short_page_names_one_place_at_the_level_its_own_words_mark(title: str, body: str, regions: list[str]) -> None:
+    a = parse("\n\n".join([title, "2023-05-06 09:30", body, BODY, "责任编辑:李四"]), id="marker")
+    assert [r.name for r in a.regions] == regions
+    assert ("abstained_regions" in a.flags) == (not regions)

@@ -76,6 +76,9 @@ BREADCRUMB = re.compile(
 MENU_LINE = re.compile(r"(?:[^|｜]*+[|｜]){2,}+[^|｜]*+")
 #: Where an event took place, `在郑州召开`: a venue, not what the article is about.
 VENUE = re.compile(r"在[^,,。;:在]{2,10}?(?:召开|举行|开幕|闭幕|举办|开班|启动|揭牌)")
+#: A local subject's own words, by the suffix of the unit meant: `省委`, `市委`, `州委`, `县委` (not `委员`), `全省`,
+#: `我市`, `本县`. An article about one place speaks of it this way without always naming it in full.
+LEVEL_MARKER = re.compile(r"[全我本]([省市州县区旗盟])|([省市州县区旗盟])委(?!员)")
 #: An address or a piece of one where a name should be.
 URL_LIKE = re.compile(r"[:/]|^(?:https?|www)\b", re.IGNORECASE)
 #: A forum member's profile box (`TA的每日心情 | 开心 2022-6-6 12:22`, `签到天数: 5 天`) and the forum's sign-up

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from . import gazetteer as R
 from . import patterns as P
 from .checks import BYLINE_TITLE
+from .gazetteer import Place
 from .page import NOTHING, Found, Known, Page
 
 #: Characters of the body searched for places: the subject of an article shows in its first pages,
@@ -60,7 +61,14 @@ def regions_from_subjects(page: Page, found: Known = NOTHING) -> Found | None:
         mentions = [c for t in body.split("\n") for c in R.find_places(t, year=year)]
         codes.extend(_dominant_place(mentions, year))
         first_rule = ("regions_from_dominant_place_in_body", None)
+        suffix = _marker_suffix(" ".join(t for _, t in page.header.title) + "\n" + body) if mentions else None
+        if codes and suffix is not None and not any(p.name.endswith(suffix) for p in _line_of(codes[0], year)):
+            return Found([], first_rule[0], None)  # 全市 … 浙江省 … 浙江省: the page's own unit is deeper than the place found
         if not codes and mentions:
+            venueless = [c for t in body.split("\n") for c in R.find_places(P.VENUE.sub("", t), year=year)]
+            marked = _place_by_marker(venueless, suffix, year)
+            if marked is not None:
+                return Found([marked], "regions_from_level_marker", None)
             return Found([], first_rule[0], None)  # places named, none dominates: an abstention the checks record
     codes = list(dict.fromkeys(codes))
     return Found(codes, first_rule[0], first_rule[1]) if codes and first_rule else None
@@ -100,3 +108,39 @@ def _dominant_place(mentions: Sequence[str], year: int | None = None) -> list[st
             break
         code = top
     return [code] if code else []
+
+
+def _line_of(code: str, year: int | None = None) -> list[Place]:
+    """The place and every place above it."""
+    places = R.gazetteer(year).places
+    line: list[Place] = []
+    at: str | None = code
+    while at is not None and at in places:
+        line.append(places[at])
+        at = places[at].parent
+    return line
+
+
+def _marker_suffix(text: str) -> str | None:
+    """The unit suffix the page's own words mark (`全市`, `市委` → 市) when one prevails at least twice over any other."""
+    ranked = Counter(m.group(1) or m.group(2) for m in P.LEVEL_MARKER.finditer(text[:MAX_REGION_SCAN])).most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _place_by_marker(mentions: Sequence[str], suffix: str | None, year: int | None = None) -> str | None:
+    """The one place the body names, at the level its own words mark (`省委`/`全省` → the province).
+
+    For a page too short for a place to dominate: every place named (venues aside) must lie on
+    one line of descent (`黑龙江省 … 哈尔滨市`), one marker suffix must prevail (`_marker_suffix`),
+    and exactly one place of that line must carry the suffix (`全市` with `三门峡市 … 灵宝市`
+    names two cities: no answer).
+    """
+    if not mentions or suffix is None:
+        return None
+    deepest = max(set(mentions), key=lambda c: (c[2:] != "0000", c[4:] != "00"))
+    if any(c != deepest and not R._contains(c, deepest) for c in mentions):
+        return None
+    marked = [p.code for p in _line_of(deepest, year) if p.name.endswith(suffix)]
+    return marked[0] if len(marked) == 1 else None
