@@ -186,9 +186,12 @@ def test_a_metadata_label_is_never_a_title() -> None:
     ("meta", "source"),
     [("某州发布 2018-04-07 14:55 大字", "某州发布"),  # a font-size button beside the outlet
      ("某口网 http://www.example.net 时间:2022-08-28 09:43", "某口网"),  # the outlet's address and a date label
-     ("发稿时间:2015-03-24 10:12:00 来源: 中国某某报 中国某某网", "中国某某报、中国某某网")],  # two outlets in the slot
+     ("发稿时间:2015-03-24 10:12:00 来源: 中国某某报 中国某某网", "中国某某报、中国某某网"),  # two outlets in the slot
+     ("某某日报 | 2021-01-12 11:08:49", "某某日报"),  # a separator between the outlet and the date
+     ("网信重庆   |  2021-01-12 11:08:49", "网信重庆"),  # a 网信 office's public account: 网信 and its place
+     ("网信工作 | 2021-01-12 11:08:49", None)],  # 网信 and no place is no account
 )
-def test_outlets_printed_with_chrome_beside_the_date(meta: str, source: str) -> None:
+def test_outlets_printed_with_chrome_beside_the_date(meta: str, source: str | None) -> None:
     assert parse(page("全市网络文明建设推进会召开", meta), id="t").source == source
 
 

@@ -120,7 +120,8 @@ _BESIDE_CHROME = re.compile(r"(?:https?://|www\.)\S*|(?:发布)?(?:时间|日期
 
 
 def _bare(text: str) -> str:
-    return _BESIDE_CHROME.sub(" ", text).strip()
+    """The text beside a date without chrome, and without a separator between it and the date (`网信天津 | 2021-…`)."""
+    return _BESIDE_CHROME.sub(" ", text).strip(" \t|｜·•-–—/")
 
 
 def _beside_date(text: str) -> str | None:
@@ -131,9 +132,14 @@ def _beside_date(text: str) -> str | None:
     head, tail = _bare(text[: m.start()]), _bare(text[m.end() :])
     side = head if not tail else tail if not head else ""
     names = [P.CHANNEL_WORD.sub("", w) for w in side.split()]  # `湖南卫视 湖南日报 时刻新闻客户端`: several outlets
-    if not names or len(names) > 4 or any(not P.SOURCE_NAME.fullmatch(n) or P.LABEL.search(n) for n in names):
+    if not names or len(names) > 4 or any(not (P.SOURCE_NAME.fullmatch(n) or _office_account(n)) or P.LABEL.search(n) for n in names):
         return None
     return "、".join(names)
+
+
+def _office_account(name: str) -> bool:
+    """`网信天津`: the public account a 网信 office publishes under, 网信 and the name of its place (or 中国)."""
+    return name.startswith("网信") and (name[2:] == "中国" or is_place(name[2:]))
 
 
 def _outlets(page: Page) -> list[Found]:
