@@ -236,3 +236,56 @@ def test_a_short_page_names_one_place_at_the_level_its_own_words_mark(title: str
     a = parse("\n\n".join([title, "2023-05-06 09:30", body, BODY, "责任编辑:李四"]), id="marker")
     assert [r.name for r in a.regions] == regions
     assert ("abstained_regions" in a.flags) == (not regions)
+
+
+def test_a_list_of_items_is_one_row_and_never_the_title() -> None:
+    """Browser copies print `<li>` items as `• X` lines: a list with a date is a meta row, any other list a menu."""
+    a = parse(page("• 某某网", "• 某某日报", "• 某某晚报", "全市网络文明建设推进会召开", "• 某某新闻网", "• 2023/09/08"), id="t")
+    assert (a.title, a.source, str(a.date)) == ("全市网络文明建设推进会召开", "某某新闻网", "2023-09-08")
+
+
+def test_a_trail_that_starts_at_your_position_without_a_colon() -> None:
+    a = parse(page("您的位置首页  新闻资讯  本地", "全市网络文明建设推进会召开", "来源:某某日报 2019-03-23"), id="t")
+    assert (a.title, a.source) == ("全市网络文明建设推进会召开", "某某日报")
+
+
+@pytest.mark.parametrize(
+    ("meta", "opening", "author", "source"),
+    [
+        # an account named in quotes before its channel word
+        ("来源:“网信某某”微信公众号 时间:2024-09-04 21:24:30", "", None, "网信某某"),
+        # an outlet's other name in brackets before the dateline's 讯
+        ("2023-09-12 10:40:36", "某某网(某某日报网)讯(记者 王小明  通讯员 李大力)", "王小明、李大力", "某某网"),
+        # a reporter's dateline without brackets
+        ("2023-11-15 16:00", "某方网记者王小明11月15日报道:", "王小明", "某方网"),
+        # a reporter credit closing the source slot
+        ("2024-08-18 18:07:01 来源: 新华社 记者 王小明", "", "王小明", "新华社"),
+    ],
+)
+def test_bylines_and_outlets_in_the_slot_and_the_dateline(meta: str, opening: str, author: str | None, source: str) -> None:
+    a = parse(page("全市网络文明建设推进会召开", meta, body=opening + BODY), id="t")
+    assert (a.author, a.source) == (author, source)
+    assert not a.text.startswith(opening[:4]) or not opening  # the byline is cut from the text
+
+
+def test_a_credit_above_a_reader_prompt_and_a_photographer_in_the_byline() -> None:
+    closing = parse("\n\n".join(["全市网络文明建设推进会召开", "2023-05-06", BODY, BODY + "(王小明 李大力)",
+                                 "读完这篇文章后写点感想吧 你还可以 收藏"]), id="t")
+    assert closing.author == "王小明、李大力" and "(王小明" not in closing.text
+    photo = parse(page("全市网络文明建设推进会召开", "某某日报记者 王小明 李大力 张三丰", "2023-05-06",
+                       body=BODY + "\n\n" + BODY + "(某某日报记者 王小明 李大力 报道 摄影 张三丰)"), id="t")
+    assert photo.author == "王小明、李大力"
+
+
+def test_an_address_is_no_publication_and_an_announcement_is_no_title() -> None:
+    spam = parse(page("全市网络文明建设推进会召开", "来源:某某十大网上娱乐网址 2023-05-06"), id="t")
+    assert spam.source is None and "abstained_source" in spam.flags
+    printed = parse(page("《某某经济时报》刊发——网信尖兵:数字某市奏响“最强音”", "2019-01-25 13:35"), id="t")
+    assert (printed.title, printed.subtitle) == ("网信尖兵:数字某市奏响“最强音”", None)
+
+
+def test_another_provinces_committee_is_no_marker_of_the_pages_own_unit() -> None:
+    body = ("现场会在新疆召开,新疆维吾尔自治区党委网信办介绍了新疆网络辟谣工作经验。"
+            "山东省委网信办、河南省委网信办作交流发言。新疆各地网信部门负责同志参加会议。")
+    a = parse("\n\n".join(["网络辟谣区域联动现场会召开", "2024-09-04", body, BODY]), id="t")
+    assert [r.name for r in a.regions] == ["新疆维吾尔自治区"]

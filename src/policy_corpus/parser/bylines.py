@@ -35,12 +35,28 @@ def _is_interview(page: Page) -> bool:
     return any(P.INTERVIEW_MARK.search(t) for t in texts)
 
 
+#: A photographer's credit: `摄影 王某`, `图/王某`, `王某 摄`.
+_PHOTO_NAME = re.compile(f"(?:摄影|图片|图)\\s*[/:：]?\\s*(?P<a>{P._NAME})|(?P<b>{P._NAME})\\s*摄(?!影)")
+
+
+def _writers(page: Page, names: str) -> str:
+    """The names of a byline row without those the page credits as its photographers (`… 摄影 王某`)."""
+    listed = names.split("、")
+    if len(listed) < 2:
+        return names
+    if "photographers" not in page.memo:
+        lines = [t for _, t in (*page.layout.header, *page.layout.body, *page.layout.footer)]
+        page.memo["photographers"] = {m.group("a") or m.group("b") for t in lines if "摄" in t or "图" in t for m in _PHOTO_NAME.finditer(t)}
+    kept = [n for n in listed if n not in page.memo["photographers"]]
+    return "、".join(kept) if kept else names
+
+
 def author_from_name_line(page: Page, found: Known = NOTHING) -> Found | None:
-    """`王某` alone on a line under the title (or `文/王某`, `作者:王某`)."""
+    """`王某` alone on a line under the title (or `文/王某`, `作者:王某`); a photographer the page credits is no writer."""
     if page.header.names is None:
         return None
     i, t = page.header.names
-    return Found(join_names(t), "author_from_name_line", i)
+    return Found(_writers(page, join_names(t)), "author_from_name_line", i)
 
 
 def author_from_title_prefix(page: Page, found: Known = NOTHING) -> Found | None:
@@ -111,14 +127,27 @@ def author_from_trailing_byline(page: Page, found: Known = NOTHING) -> Found | N
 def author_from_reporter_byline(page: Page, found: Known = NOTHING) -> Found | None:
     """`本报讯(记者 王某 通讯员 李某)`, `(记者 王某)`, `本报记者 王某`."""
     if page.reporter is not None:
-        return Found(page.reporter.value, "author_from_reporter_byline", page.reporter.line)
+        return Found(_writers(page, page.reporter.value), "author_from_reporter_byline", page.reporter.line)
     for i, t in page.layout.header:
         if (m := P.REPORTER_LINE.fullmatch(t)) is not None:
             names = [join_names(m.group("names"))] + ([join_names(m.group("others"))] if m.group("others") else [])
-            return Found("、".join(names), "author_from_reporter_byline", i)
+            return Found(_writers(page, "、".join(names)), "author_from_reporter_byline", i)
         if (opening := opening_byline(t)) is not None:
-            return Found(opening[0], "author_from_reporter_byline", i)
+            return Found(_writers(page, opening[0]), "author_from_reporter_byline", i)
+    for i, t in page.header.meta:
+        if (names := _reporter_at_end(t)) is not None:
+            return Found(_writers(page, names), "author_from_reporter_byline", i)
     return None
+
+
+def _reporter_at_end(meta: str) -> str | None:
+    """`2024-08-18 18:07:01 来源: 新华社 记者 王某`: a reporter credit closing a metadata line."""
+    words = meta.split()
+    start = next((k for k, w in enumerate(words) if k > 0 and P.REPORTER_ROLE.search(w)), None)
+    m = None if start is None else P.REPORTER_LINE.fullmatch(" ".join(words[start:]))
+    if m is None:
+        return None
+    return "、".join([join_names(m.group("names"))] + ([join_names(m.group("others"))] if m.group("others") else []))
 
 
 def opening_byline(text: str) -> tuple[str, int] | None:
@@ -129,9 +158,19 @@ def opening_byline(text: str) -> tuple[str, int] | None:
     """
     m = P.OPENING_BYLINE.match(text[: P.OPENING_SCAN])
     if m is None:
-        return None
+        return reporter_dateline(text)
     names = reporter_names(m.group("body"), dated=m.group("dateline") is not None)
     return (names, m.end()) if names else None
+
+
+def reporter_dateline(text: str) -> tuple[str, int] | None:
+    """`东方网记者王某11月15日报道:…` → ("王某", end): an outlet's reporter opening the body without brackets."""
+    m = P.REPORTER_DATELINE.match(text[: P.OPENING_SCAN])
+    if m is None or not P.SOURCE_NAME.fullmatch(m.group("outlet")):
+        return None
+    names = [n for n in m.group("names").replace("、", " ").split() if n]
+    value = "、".join(names)
+    return (value, m.end()) if all(P.NAME.fullmatch(n) for n in names) and valid_author(value) else None
 
 
 def reporter_names(body: str, dated: bool) -> str | None:
@@ -142,7 +181,7 @@ def reporter_names(body: str, dated: bool) -> str | None:
         return None
     names: list[str] = []
     for k, part in enumerate(parts[1:] if len(parts) > 1 else parts, 1):
-        words = [w for w in re.split(r"[\s、,,]+", part) if w]
+        words = [w for w in re.split(r"[\s、,,]+", part) if w and w != "报道"]  # `(记者 王某 报道)`: the verb is no name
         if len(parts) > 1 and k < len(parts) - 1 and words and not part[-1].isspace():
             words.pop()  # `王某 红网记者`: the word glued to the next role is that reporter's outlet
         names += words

@@ -81,6 +81,8 @@ def plausible_source(name: str) -> bool:
 #: A channel or section left on an outlet's name (`X客户端`, `人民网-北京频道`): the outlet is the name before it.
 CHANNEL_SUFFIX = re.compile(r"(?:频道|栏目|客户端|公众号|[-–—•·|｜/]\s*\S+)$")
 
+#: A name that ends by calling itself an address or a link (`…网址`, `…链接`): spam planted in a slot, no publication.
+ADDRESS_WORD = re.compile(r"(?:网址|网址大全|地址|链接)$")
 #: Words a source slot holds when it names no publication: `来源:互联网`, `来源:网络`.
 NO_PUBLICATION = re.compile(r"^(?:互联网|网络|网上|网友|网络转载|网络整理|综合|综合整理|本网综合|转载|未知|不详|原创)$")
 
@@ -95,6 +97,7 @@ SOURCE_CHECKS: tuple[Check, ...] = (
     ("names_no_publication", lambda v: NO_PUBLICATION.match(v[0]) is None),
     ("a_code_not_a_name", lambda v: not _mostly_code(v[0])),
     ("a_channel_suffix", lambda v: CHANNEL_SUFFIX.search(v[0]) is None),
+    ("an_address_not_a_publication", lambda v: ADDRESS_WORD.search(v[0]) is None),
 )
 PRESENT: tuple[Check, ...] = (("empty", bool),)
 #: An empty list of regions is the body scan abstaining: places are named but none dominates.

@@ -8,6 +8,7 @@ role is recorded with the shape that decided it (`Header.roles`), which `explain
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from . import patterns as P
@@ -44,7 +45,7 @@ def header_roles(header: tuple[Line, ...]) -> Header:
 
     Each decision is logged with the line shape that took it (`Header.roles`, printed by `explain`).
     """
-    lines = list(header)
+    lines, items = _list_rows(header)
     log: dict[int, tuple[str, str]] = {}
     crumbs = [k for k, (_, t) in enumerate(lines) if line_kind(t) == "breadcrumb"]
     if crumbs:
@@ -62,6 +63,8 @@ def header_roles(header: tuple[Line, ...]) -> Header:
         elif kind in ("meta", "signed"):
             meta.append((i, t))
             log[i] = ("meta", "date, label or signed-post line")
+        elif i in items:
+            log[i] = ("chrome", "a list of links (•)")
         elif kind == "text" and t not in seen:
             texts.append((i, t, prev_kind))
             seen.add(t)
@@ -213,6 +216,32 @@ def _echoed_title(texts: list[tuple[int, str, str]], header: tuple[Line, ...]) -
     return 0
 
 
+#: The marker a browser prints before each item of an HTML list (`<li>`) when a page is copied as text.
+LIST_ITEM = "\u2022"
+
+
+def _list_rows(header: Sequence[Line]) -> tuple[list[Line], set[int]]:
+    """Consecutive list items (`• 中国西藏新闻网` / `• 2023/09/08`) as the one row they print, and the rows that are lists.
+
+    A page's meta row is often a list: its items are read together (the outlet beside the date).
+    A list that is no meta row is a menu of links: never a title. A row keeps the line number of its first item.
+    """
+    rows: list[Line] = []
+    items: set[int] = set()
+    run = False
+    for i, t in header:
+        item = t.startswith(LIST_ITEM)
+        text = t.lstrip(LIST_ITEM + " ") if item else t
+        if item and run and rows:
+            rows[-1] = (rows[-1][0], f"{rows[-1][1]} {text}".strip())
+        elif text or not item:
+            rows.append((i, text))
+            if item:
+                items.add(i)
+        run = item
+    return [(i, t) for i, t in rows if t], items
+
+
 def _signature(text: str) -> tuple[str, str] | None:
     """`中共某县委书记 王某` → (post, name): a signature line with the name last."""
     head, _, tail = text.rpartition(" ")
@@ -244,6 +273,11 @@ SIGNATURE_LINES = 3
 MAX_SIGNATURE_CHARS = 40
 
 
+def _is_prompt(line: str) -> bool:
+    """A short line with no sentence in it that invites the reader to act (share, comment, collect)."""
+    return len(line) <= 60 and P.SENTENCE_END.search(line) is None and P.READER_PROMPT.search(line) is not None
+
+
 def body_signature(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Found | None]:
     """`陕西省委网信办主任 孙琳` on a line of its own among the body's first lines, under an introduction: the
     voice of an interview or the signer of an article. Cut from the text and returned as (post, name)."""
@@ -257,19 +291,21 @@ def cut_credits(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Fou
     """The body's edges: cut a trailing `(王某)` / `(作者系…)` / `(宣传部王某)`, an opening `(记者 王某)` and a
     `记者 王某` line off the body's text, and return them as the page's byline and reporter credits."""
     byline = reporter = None
+    # a share or comment prompt after the text (`读完这篇文章后写点感想吧 你还可以 收藏`) is not where the credit sits
+    end = len(body) - 1 - (len(body) >= 2 and _is_prompt(body[-1][1]))
     if body:
-        i, last = body[-1]
+        i, last = body[end]
         if (m := P.TRAILING_BYLINE.search(last)) is not None:
             byline = Found(m.group("names"), "trailing_byline", i)
-            body[-1] = (i, last[: m.start()].rstrip())
+            body[end] = (i, last[: m.start()].rstrip())
         elif (m := _SIGNED_AT_END.search(last)) is not None:
             byline = Found(m.group("post").rstrip("。"), "signed_post", i)
-            body[-1] = (i, last[: m.start()].rstrip())
+            body[end] = (i, last[: m.start()].rstrip())
         elif (m := P.ORG_BYLINE.search(last, max(0, len(last) - 60))) is not None and _person(m.group("name")):
             byline = Found(m.group("name").replace(" ", ""), "trailing_byline", i)  # `(宣传部王某)`: the unit, then the writer
-            body[-1] = (i, last[: m.start()].rstrip())
-        if not body[-1][1]:
-            body.pop()
+            body[end] = (i, last[: m.start()].rstrip())
+        if not body[end][1]:
+            del body[end]
     if body:
         i, head = body[0]
         if (opening := opening_byline(head)) is not None:

@@ -67,7 +67,7 @@ _CRUMB_SEP = r"\s*+(?:>>?|»|›)\s*+"
 #: Anchored at the line's start (use `match`); `HOME_CRUMB` finds a trail anywhere in the line.
 HOME_CRUMB = re.compile(r"首页\s*(?:>|»|›)")
 BREADCRUMB = re.compile(
-    r"^(?:您|你)?(?:当前|现在)?(?:的)?(?:所在)?(?:的)?位置\s*[::]"
+    r"^(?:您|你)?(?:当前|现在)?(?:的)?(?:所在)?(?:的)?位置\s*(?:[::]|(?=首页))"
     f"|^{_CRUMB}{_CRUMB_SEP}{_CRUMB}(?:{_CRUMB_SEP}{_CRUMB})*+\\s*+(?:>>?|»|›)?$"
     # the tail of a trail printed without separators: `中新网福建新闻正文`
     r"|^\S{0,14}(?:网|新闻|频道|首页|栏目)\s*正文$"
@@ -77,8 +77,9 @@ MENU_LINE = re.compile(r"(?:[^|｜]*+[|｜]){2,}+[^|｜]*+")
 #: Where an event took place, `在郑州召开`: a venue, not what the article is about.
 VENUE = re.compile(r"在[^,,。;:在]{2,10}?(?:召开|举行|开幕|闭幕|举办|开班|启动|揭牌)")
 #: A local subject's own words, by the suffix of the unit meant: `省委`, `市委`, `州委`, `县委` (not `委员`), `全省`,
-#: `我市`, `本县`. An article about one place speaks of it this way without always naming it in full.
-LEVEL_MARKER = re.compile(r"[全我本]([省市州县区旗盟])|([省市州县区旗盟])委(?!员)")
+#: `我市`, `本县`. An article about one place speaks of it this way without always naming it in full. `山东省委`
+#: names its place: only a bare `省委` (after no character of a name) speaks of the page's own unit.
+LEVEL_MARKER = re.compile(r"[全我本]([省市州县区旗盟])|(?:(?<![\u4e00-\u9fff])|(?<=[在由和及与的对是]))([省市州县区旗盟])委(?!员)")
 #: An address or a piece of one where a name should be.
 URL_LIKE = re.compile(r"[:/]|^(?:https?|www)\b", re.IGNORECASE)
 #: A forum member's profile box (`TA的每日心情 | 开心 2022-6-6 12:22`, `签到天数: 5 天`) and the forum's sign-up
@@ -184,10 +185,11 @@ TRAILING_BYLINE = re.compile(
     f"(?P<names>{NAMES.pattern}(?:(?:\\s+|\\s*(?:记者|通讯员|实习生)\\s*)(?:{_NAME}))*)\\s*[))]$"
 )
 #: A bracketed byline opening the body, after an optional dateline: `本报讯(记者 王某)`,
-#: `央广网长沙9月17日消息(记者王某 通讯员李某)`, `中新网福建新闻9月5日电 (王某)`. Matched on the
+#: `央广网长沙9月17日消息(记者王某 通讯员李某)`, `中新网福建新闻9月5日电 (王某)`, an outlet's other name in brackets
+#: before the mark (`荆楚网(湖北日报网)讯(记者 王某)`). Matched on the
 #: paragraph's first characters only, so its cost is bounded whatever the line.
 OPENING_BYLINE = re.compile(
-    f"^(?P<dateline>[{HAN}0-9 ]{{0,24}}?(?:讯|电|消息|报道))?\\s*+[((](?P<body>[^()()]{{2,40}})[))]"
+    f"^(?P<dateline>[{HAN}0-9 ]{{0,24}}?(?:[((][{HAN}]{{2,12}}[))])?(?:讯|电|消息|报道))?\\s*+[((](?P<body>[^()()]{{2,40}})[))]"
 )
 OPENING_SCAN = 120
 #: A reporter's credit closing a paragraph: `…。(记者 王某 实习生 李某)`, `(记者 王某报道)`; only a credit with a
@@ -215,8 +217,17 @@ REPORTER_LINE = re.compile(
     f"(?P<names>{NAMES.pattern}(?:\\s+(?:{_NAME}))*)(?:\\s*(?:通讯员|实习生)\\s*(?P<others>{NAMES.pattern}(?:\\s+(?:{_NAME}))*))?$"
 )
 #: A dateline opening the first paragraph: `湖北日报讯`, `新华社北京3月5日电`.
-#: Its lead is an outlet, maybe with a place or channel after it (`中新网福建新闻`, `新华社北京`).
-DATELINE = re.compile(f"^(?P<lead>[{HAN}]{{2,20}}?(?: [{HAN}]{{2,8}})?)(?:讯|(?:\\d{{1,2}}月)?\\d{{1,2}}日(?:电|讯|消息))")
+#: Its lead is an outlet, maybe with a place or channel after it (`中新网福建新闻`, `新华社北京`), and maybe its other
+#: name in brackets (`荆楚网(湖北日报网)讯`).
+DATELINE = re.compile(f"^(?P<lead>[{HAN}]{{2,20}}?(?: [{HAN}]{{2,8}})?)(?:[((][{HAN}]{{2,12}}[))])?(?:讯|(?:\\d{{1,2}}月)?\\d{{1,2}}日(?:电|讯|消息))")
+#: A reporter's dateline opening the body without brackets: `东方网记者王某11月15日报道:`, `某某日报记者 王某 李某报道`.
+#: The outlet comes first, the names run to the date or to 报道/电 (bounded: at most four names).
+REPORTER_DATELINE = re.compile(
+    f"^(?P<outlet>[{HAN}]{{2,12}}?){_RANK}?记者\\s*+(?P<names>[{HAN}]{{2,3}}?(?:[ 、][{HAN}]{{2,3}}?){{0,3}})"
+    f"\\s*+(?:(?:\\d{{1,2}}月)?\\d{{1,2}}日)?(?:报道|电)[::,,]?"
+)
+#: What a page asks of its reader under the text: share, comment, collect, like.
+READER_PROMPT = re.compile(r"分享|收藏|评论|点赞|感想|转发|扫一扫|扫码")
 INTERVIEW_MARK = re.compile(r"专访|访谈|对话|答记者问|^记者\s*[::]|^问\s*[::]|^答\s*[::]|[((]记者")
 TITLE_NAME_PREFIX = re.compile(f"^(?P<names>{NAMES.pattern})\\s*[::]\\s*(?P<title>.{{6,}})$")
 ORIGINAL_TITLE = re.compile(r"^[((【\[]?\s*原标题\s*[::]\s*(?P<title>.+?)\s*[))】\]]?$")

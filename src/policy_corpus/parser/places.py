@@ -62,7 +62,7 @@ def regions_from_subjects(page: Page, found: Known = NOTHING) -> Found | None:
         codes.extend(_dominant_place(mentions, year))
         first_rule = ("regions_from_dominant_place_in_body", None)
         suffix = _marker_suffix(" ".join(t for _, t in page.header.title) + "\n" + body) if mentions else None
-        if codes and suffix is not None and not any(p.name.endswith(suffix) for p in _line_of(codes[0], year)):
+        if codes and suffix is not None and _below(suffix, _line_of(codes[0], year)):
             return Found([], first_rule[0], None)  # 全市 … 浙江省 … 浙江省: the page's own unit is deeper than the place found
         if not codes and mentions:
             venueless = [c for t in body.split("\n") for c in R.find_places(P.VENUE.sub("", t), year=year)]
@@ -119,6 +119,16 @@ def _line_of(code: str, year: int | None = None) -> list[Place]:
         line.append(places[at])
         at = places[at].parent
     return line
+
+
+#: The level of the unit a marker's suffix names at least (`市` may be a municipality, but then it is named so).
+_MARKED_LEVEL = {"省": 0, "市": 1, "州": 1, "盟": 1, "县": 2, "旗": 2, "区": 2}
+_DEPTH = {"province": 0, "prefecture": 1, "county": 2}
+
+
+def _below(suffix: str, line: list[Place]) -> bool:
+    """True when the marked unit lies below the place found (`全市` on a page whose place is a province)."""
+    return bool(line) and not any(p.name.endswith(suffix) for p in line) and _DEPTH[line[0].level] < _MARKED_LEVEL[suffix]
 
 
 def _marker_suffix(text: str) -> str | None:

@@ -24,6 +24,8 @@ def dateline_outlet(line: Line) -> Found | None:
     """`湖北日报讯 …`, `新华社北京3月5日电 …`: the outlet a dateline opening the body names."""
     i, t = line
     m = P.DATELINE.match(t)
+    if m is None and (r := P.REPORTER_DATELINE.match(t[: P.OPENING_SCAN])) is not None and P.SOURCE_NAME.fullmatch(r.group("outlet")):
+        return Found((r.group("outlet"), None), "source_from_reporter_dateline", i)  # `东方网记者王某…报道:`
     if m is None or m.group("lead").startswith("本"):
         return None
     name = outlet_of_lead(m.group("lead").replace(" ", ""))
@@ -52,6 +54,8 @@ def _is_place_channel(text: str) -> bool:
 
 #: `公众号“网信天津”`: an account name in quotes (bounded, so a run of openers stays linear).
 _ACCOUNT = re.compile(r"(?:公众号|微信号|客户端|账号)\s*+[“\"「]([^”\"」“「]{1,40})[”\"」]")
+#: `“网信中国”微信公众号`: the account name in quotes first, its channel word after.
+_QUOTED_FIRST = re.compile(r"[“\"「]([^”\"」“「]{1,40})[”\"」]\s*+(?:微信公众号|公众号|微信号|客户端|账号|微博)?$")
 
 
 def _source_value(raw: str) -> tuple[str, str | None]:
@@ -63,7 +67,7 @@ def _source_value(raw: str) -> tuple[str, str | None]:
         raw = raw[: issue_m.start()] + raw[issue_m.end() :]
     m = re.match(r"\s*《([^》]+)》", raw)
     name = m.group(1) if m else P.DATE_YMD.split(raw)[0]
-    quoted = _ACCOUNT.search(name)
+    quoted = _ACCOUNT.search(name) or _QUOTED_FIRST.match(name.strip())
     if quoted:
         name = quoted.group(1)
     name = re.sub(r"(?:杂志|期刊)$", "", name.strip(" ::,,。()()“”\""))

@@ -40,7 +40,13 @@ def title_from_header(page: Page, found: Known = NOTHING) -> Found | None:
     text = " ".join(_clean_title(t) for _, t in page.header.title)
     _, text = split_prefix(text, page)
     main = text.split("——")[0].strip() if "——" in text[1:] else text
+    if _PUBLISHED_IN.fullmatch(main):  # `《某某报》刊发——标题`: the dash ends an announcement, the title follows it
+        main = text.split("——", 1)[1].strip(" —")
     return Found(main, "title_from_header", page.header.title[0][0])
+
+
+#: An announcement that a publication printed the article, standing before the title: `《某某时报》刊发`, `人民日报头版刊文`.
+_PUBLISHED_IN = re.compile(r"《[^》]{2,20}》\s*(?:头版|专版|重要版面)?(?:刊发|刊文|刊登|发表|刊载|聚焦|关注)(?:文章|署名文章|评论员文章)?")
 
 
 def subtitle_from_dash_line(page: Page, found: Known = NOTHING) -> Found | None:
@@ -56,7 +62,7 @@ def subtitle_from_title_line(page: Page, found: Known = NOTHING) -> Found | None
     if not page.header.title:
         return None
     text = " ".join(_clean_title(t) for _, t in page.header.title)
-    if "——" not in text[1:]:
+    if "——" not in text[1:] or _PUBLISHED_IN.fullmatch(text.split("——")[0].strip()):
         return None
     return Found(text.split("——", 1)[1].strip(" —"), "subtitle_from_title_line", page.header.title[0][0])
 
