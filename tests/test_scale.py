@@ -112,6 +112,20 @@ def test_small_shards_and_row_groups(raw: Path, one_worker: Path, tmp_path: Path
     assert secs.num_rows == policy_corpus.load("sections", data_dir=one_worker).num_rows
 
 
+def test_parts_are_written_in_the_workers_and_give_the_same_bytes(raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   tree: Callable[[Path], dict[str, bytes]]) -> None:
+    """Shards of a fixed number of articles, each encoded by a worker: the files do not depend on the number of workers."""
+    builder = importlib.import_module("policy_corpus.builder")
+    monkeypatch.setattr(builder, "SHARD_ARTICLES", 10)
+    policy_corpus.build(raw, tmp_path / "one", workers=1, use_cache=False)
+    report = policy_corpus.build(raw, tmp_path / "two", workers=2, use_cache=False)
+    assert report.articles == 49 and tree(tmp_path / "two") == tree(tmp_path / "one")
+    shards = sorted((tmp_path / "two" / "data" / "articles").glob("*.parquet"))
+    assert [p.name for p in shards] == [f"train-{k:05d}-of-00005.parquet" for k in range(5)]
+    assert [pq.ParquetFile(p).metadata.num_rows for p in shards] == [10, 10, 10, 10, 9]
+    assert policy_corpus.load(data_dir=tmp_path / "two")["id"] == sorted(policy_corpus.load(data_dir=tmp_path / "one")["id"])
+
+
 def test_datatrove_local_pipeline_publishes_what_build_publishes(raw: Path, one_worker: Path, tmp_path: Path, tree: Callable[[Path], dict[str, bytes]]) -> None:
     from policy_corpus import scale
 

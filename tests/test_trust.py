@@ -122,8 +122,8 @@ def test_failed_write_leaves_published_files_intact(tmp_path: Path, monkeypatch:
             raise RuntimeError("disk full (forced)")
         return original(self)
 
-    original = w.ShardWriter.close
-    monkeypatch.setattr(w.ShardWriter, "close", broken)
+    original = w.ShardWriter.finish
+    monkeypatch.setattr(w.ShardWriter, "finish", broken)
     with pytest.raises(RuntimeError, match="forced"):
         policy_corpus.build(ROOT / "raw", out)
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}

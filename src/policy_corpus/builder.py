@@ -4,7 +4,8 @@ Three passes, none holding the corpus in memory:
 1. scan: hash every raw file and look it up in the parse cache (raw SHA-256 + parser version);
 2. parse the misses in worker processes, storing each record or reject in the cache, and feed
    every record's small duplicate keys to the corpus-wide duplicate finder;
-3. stream the records out of the cache in id order into Parquet shards, counting statistics.
+3. read the records out of the cache in id order, a part of SHARD_ARTICLES at a time, and have the
+   workers encode each part's Parquet shards and count its statistics, in parallel.
 The output depends only on the raw files, never on the number of workers or on the cache.
 """
 
@@ -15,7 +16,7 @@ import multiprocessing as mp
 import os
 import shutil
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
@@ -35,7 +36,7 @@ from .parser.read import check_name, display_name, list_raw, read_raw
 from .reprints import Reprints
 from .settings import default_workers
 from .stats import NO_REGION, Stats
-from .write import ShardWriter, section_rows, write_reports
+from .write import Part, Written, name_shards, write_part, write_reports
 
 
 def default_out_dir() -> Path:
@@ -110,23 +111,52 @@ def _progress(items: Iterable, total: int, desc: str, show: bool) -> Iterable:
 POOL_MIN_FILES = 64
 
 
-def _parse_all(jobs: list[tuple[str, str, float | None]], workers: int) -> Iterator[tuple[str, str, Entry]]:
-    """Parse the files of `jobs` in `workers` processes (in this one for 1 or a few files), results in job order."""
+class _Workers:
+    """The build's worker processes: started on first use, shared by the parse and the write passes.
+
+    A worker that dies raises BrokenProcessPool in the build instead of hanging it; workers leave
+    by themselves when the build's process is killed (`worker_init`).
+    """
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self._pool: ProcessPoolExecutor | None = None
+
+    def pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+            os.environ[deathsig.ENV] = str(os.getpid())
+            if ctx.get_start_method() == "forkserver":
+                # the forkserver dies with this process (deathsig) and holds the tables its workers share (preload)
+                ctx.set_forkserver_preload(["__main__", "policy_corpus.deathsig", "policy_corpus.preload"])
+            self._pool = ProcessPoolExecutor(self.n, mp_context=ctx, initializer=worker_init, initargs=(os.getpid(),))
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+
+def _parse_all(jobs: list[tuple[str, str, float | None]], workers: _Workers) -> Iterator[tuple[str, str, Entry]]:
+    """Parse the files of `jobs` in the worker processes (in this one for 1 or a few files), results in job order."""
     if not jobs:
         return
-    if workers <= 1 or len(jobs) < POOL_MIN_FILES:
+    if workers.n <= 1 or len(jobs) < POOL_MIN_FILES:
         warm_up()
         yield from map(parse_path, jobs)
         return
-    # a worker that dies raises BrokenProcessPool here instead of hanging the build; workers leave
-    # by themselves when this process is killed (worker_init)
-    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-    os.environ[deathsig.ENV] = str(os.getpid())
-    if ctx.get_start_method() == "forkserver":
-        # the forkserver dies with this process (deathsig) and holds the tables its workers share (preload)
-        ctx.set_forkserver_preload(["__main__", "policy_corpus.deathsig", "policy_corpus.preload"])
-    with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=ctx, initializer=worker_init, initargs=(os.getpid(),)) as pool:
-        yield from pool.map(parse_path, jobs, chunksize=4)
+    yield from workers.pool().map(parse_path, jobs, chunksize=4)
+
+
+def _in_order(pool: ProcessPoolExecutor, fn: Any, jobs: Iterable[Any], window: int) -> Iterator[Any]:
+    """`pool.map` with at most `window` jobs submitted and not yet taken, so their inputs never pile up in memory."""
+    pending: deque = deque()
+    for job in jobs:
+        pending.append(pool.submit(fn, job))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def build(
@@ -152,7 +182,7 @@ def build(
     """
     raw_dir = Path(raw_dir)
     out = Path(out_dir) if out_dir is not None else default_out_dir()
-    workers = workers or default_workers()
+    workers = _Workers(workers or default_workers())
     folder = (Path(cache_dir) if cache_dir is not None else default_cache_dir()) if use_cache else None
     check_folders(raw_dir, out, folder)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -168,6 +198,7 @@ def build(
             stack.callback(shutil.rmtree, folder, ignore_errors=True)
         cache = ParseCache(folder)
         stack.callback(cache.close)
+        stack.callback(workers.close)
         if cache.reset:
             recovered.append(cache.reset)
         clock = _Clock()
@@ -192,7 +223,7 @@ def build(
         rejects.extend(_reject(f"{i}.txt", "dedup", f"exact duplicate of {j}") for i, j in sorted(exact.items()))
         kept = [s for s in ok if s.id not in exact]
         with outdir.staged(out) as tmp:
-            stats = _write(kept, near, curated, cache, tmp, progress, rejects)
+            stats = _write(kept, near, curated, cache, tmp, progress, rejects, workers)
             rejects.sort(key=lambda r: (r["file"], r["stage"]))
             summary = summarise(stats, rejects, len(paths))
             write_reports(tmp, summary, rejects)
@@ -283,37 +314,46 @@ def _duplicates(ok: list[_Seen], cache: ParseCache, curated: dict[str, dict]) ->
     return finder.result(lambda k: cache.keys(ok[k].sha256)[3])  # records were added in `ok` order
 
 
+#: Articles per shard: a fixed number, so the files depend on the corpus alone (never on the number of
+#: workers), and the shards are encoded in the workers, in parallel, while this process only reads the cache.
+SHARD_ARTICLES = 2500
+
+
 def _write(kept: list[_Seen], near: dict[str, str], curated: dict[str, dict], cache: ParseCache, folder: Path, progress: bool,
-           rejects: list[dict]) -> Stats:
-    """Stream the records in id order into the shards of both configs, then the card.
+           rejects: list[dict], workers: _Workers) -> Stats:
+    """Write the records in id order into the shards of both configs (a part of SHARD_ARTICLES each), then the card.
 
     A record that no longer reads back valid (its cache entry edited during the build) is
     rejected here, never written.
     """
+
+    def part(number: int, chunk: list[_Seen]) -> Part:
+        items = []
+        for s in chunk:
+            rec = curated.get(s.id)
+            blob, checked = (None, False) if rec is not None else cache.record_payload(s.sha256)
+            items.append((s.name, s.sha256, s.id, near.get(s.id), rec, blob, checked))
+        return Part(number, folder, items)
+
+    chunks = [kept[k : k + SHARD_ARTICLES] for k in range(0, len(kept), SHARD_ARTICLES)]
+    parts = (part(n, chunk) for n, chunk in enumerate(chunks))
+    if workers.n <= 1 or len(chunks) <= 1:
+        written: Iterable[Written] = map(write_part, parts)
+    else:
+        written = _in_order(workers.pool(), write_part, parts, window=workers.n + 1)
     stats = Stats()
-    articles = ShardWriter(folder / "data" / "articles", Article)
-    sections = ShardWriter(folder / "data" / "sections", SectionRow)
     example = None
-    try:
-        for s in _progress(kept, len(kept), "write", progress):
-            try:
-                rec = curated[s.id] if s.id in curated else _record(s, cache)
-            except CacheError as exc:
-                rejects.append(_reject(s.name, "cache", f"cache entry changed during the build: {exc}"))
-                cache.forget(s.sha256)
-                continue
-            rec["duplicate_of"] = near.get(s.id)
-            rows = section_rows(rec)
-            articles.add(rec)
-            for row in rows:
-                sections.add(row)
-            stats.add(rec, len(rows))
-            example = example or rec
-        shards = {"articles": articles.close(), "sections": sections.close()}
-    except BaseException:
-        articles.abort()
-        sections.abort()
-        raise
+    files: dict[str, list[Path]] = {"articles": [], "sections": []}
+    for out in _progress(written, len(chunks), "write", progress):
+        for name, sha, reason in out.failed:
+            rejects.append(_reject(name, "cache", f"cache entry changed during the build: {reason}"))
+            cache.forget(sha)
+        stats.merge(out.stats)
+        example = example or out.example
+        for config, paths in out.files.items():
+            files[config] += paths
+    shards = {"articles": name_shards(folder / "data" / "articles", Article, files["articles"]),
+              "sections": name_shards(folder / "data" / "sections", SectionRow, files["sections"])}
     years = {int(y): k for y, k in stats.by_year.items() if y.isdigit()}
     render_chart({p: k for p, k in stats.by_province.items() if p != NO_REGION}, years, folder / CHART)
     write_croissant(folder)

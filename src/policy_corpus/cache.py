@@ -290,6 +290,12 @@ class ParseCache:
         self.checked[sha256] = _fingerprint(blob)
         return True
 
+    def record_payload(self, sha256: str) -> tuple[bytes, bool]:
+        """The cached payload for these raw bytes, and whether this build already checked exactly these bytes
+        (for `decode_record` in another process)."""
+        blob = self.payload(sha256)
+        return blob, self.checked.get(sha256) == _fingerprint(blob)
+
     def record(self, sha256: str) -> dict[str, Any]:
         """The record cached for these raw bytes, typed by the model; the corpus rules run again unless this
         build already checked these exact bytes."""

@@ -50,6 +50,14 @@ class Stats:
         self.flags.update(rec["flags"])
         self.filled.update(k for k in COVERAGE_FIELDS if _filled(rec[k]))
 
+    def merge(self, other: Stats) -> None:
+        """Add the counts of another part of the corpus (a shard counted by a worker)."""
+        self.articles += other.articles
+        self.sections += other.sections
+        self.characters += other.characters
+        for name in ("by_province", "by_year", "by_source", "by_script", "by_level", "flags", "filled"):
+            getattr(self, name).update(getattr(other, name))
+
     @property
     def near_duplicates(self) -> int:
         return self.filled["duplicate_of"]

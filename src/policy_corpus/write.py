@@ -8,6 +8,7 @@ whole folder is written beside the old one and swapped in only when complete (`o
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .schema import arrow_schema, hf_features
+from .stats import Stats
 
 #: zstd at its default level 3: five times faster to write than level 9 for files about 15 % larger.
 #: Content-defined chunking cuts data pages where the content says, not at fixed sizes, so a
@@ -57,10 +59,16 @@ def schema_with_features(model: type) -> pa.Schema:
 
 
 class ShardWriter:
-    """Writes rows of one config as `train-0000K-of-0000N.parquet` shards, a row group at a time."""
+    """Writes rows of one config as `train-0000K-of-0000N.parquet` shards, a row group at a time.
 
-    def __init__(self, folder: Path, model: type) -> None:
+    Several writers may share a folder (one per part of the corpus, each in its own process):
+    each names its files after its `stem`, and `name_shards` gives them their final names.
+    """
+
+    def __init__(self, folder: Path, model: type, stem: str = "part-00000") -> None:
         self.folder = folder
+        self.stem = stem
+        self.model = model
         self.schema = schema_with_features(model)
         self.rows: list[dict[str, Any]] = []
         self.chars = 0
@@ -83,7 +91,7 @@ class ShardWriter:
             return
         if self._writer is None:
             self.folder.mkdir(parents=True, exist_ok=True)
-            path = self.folder / f"part-{len(self.shards):05d}.parquet"
+            path = self.folder / f"{self.stem}-{len(self.shards):03d}.parquet"
             self.shards.append(path)
             self._sink = pa.OSFile(str(path), "wb")
             self._writer = pq.ParquetWriter(self._sink, self.schema, **PARQUET_OPTIONS)
@@ -107,22 +115,89 @@ class ShardWriter:
         self.rows = []
         self._close_shard()
 
-    def close(self) -> list[Path]:
-        """Finish the last shard and give every shard its final `-of-` name (one empty shard if no rows)."""
+    def finish(self) -> list[Path]:
+        """Finish the last shard; the files written, in order (under their working names)."""
         self.flush()
         self._close_shard()
-        if not self.shards:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            path = self.folder / "part-00000.parquet"
-            pq.write_table(self.schema.empty_table(), path, **PARQUET_OPTIONS)
-            self.shards.append(path)
-        n = len(self.shards)
-        final = []
-        for k, path in enumerate(self.shards):
-            target = path.with_name(f"train-{k:05d}-of-{n:05d}.parquet")
-            path.rename(target)
-            final.append(target)
-        return final
+        return list(self.shards)
+
+    def close(self) -> list[Path]:
+        """Finish the last shard and give every shard its final `-of-` name (one empty shard if no rows)."""
+        return name_shards(self.folder, self.model, self.finish())
+
+
+def name_shards(folder: Path, model: type, paths: list[Path]) -> list[Path]:
+    """Give the shards of one config, in order, their final `train-0000K-of-0000N` names (one empty shard if none)."""
+    if not paths:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "part-empty.parquet"
+        pq.write_table(schema_with_features(model).empty_table(), path, **PARQUET_OPTIONS)
+        paths = [path]
+    n = len(paths)
+    final = []
+    for k, path in enumerate(paths):
+        target = path.with_name(f"train-{k:05d}-of-{n:05d}.parquet")
+        path.rename(target)
+        final.append(target)
+    return final
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of the corpus to write: its number, and per article (name, sha256, id, near duplicate of, then
+    either the curated record or the cached payload with whether this build already checked those bytes)."""
+
+    number: int
+    folder: Path
+    items: list[tuple[str, str, str, str | None, dict[str, Any] | None, bytes | None, bool]]
+
+
+@dataclass
+class Written:
+    """What writing a part gave: its files per config, its counts, its first record, and the entries that failed."""
+
+    files: dict[str, list[Path]]
+    stats: Stats
+    example: dict[str, Any] | None
+    failed: list[tuple[str, str, str]] = field(default_factory=list)  # (name, sha256, reason)
+
+
+def write_part(part: Part) -> Written:
+    """Write the shards of one part of the corpus (in a worker): records decoded and checked, then encoded.
+
+    A cached payload that no longer reads back valid is not written but returned as failed.
+    """
+    from .cache import CacheError, decode_record
+    from .models import Article, SectionRow
+
+    stem = f"part-{part.number:05d}"
+    articles = ShardWriter(part.folder / "data" / "articles", Article, stem)
+    sections = ShardWriter(part.folder / "data" / "sections", SectionRow, stem)
+    out = Written({}, Stats(), None)
+    try:
+        for name, sha, id, duplicate_of, curated, blob, checked in part.items:
+            if curated is not None:
+                rec = dict(curated)
+            else:
+                try:
+                    rec = decode_record(blob, checked=checked)  # type: ignore[arg-type]
+                except CacheError as exc:
+                    out.failed.append((name, sha, str(exc)))
+                    continue
+                rec["id"] = id  # equal bytes may have been parsed under another name
+            rec["duplicate_of"] = duplicate_of
+            rows = section_rows(rec)
+            articles.add(rec)
+            for row in rows:
+                sections.add(row)
+            out.stats.add(rec, len(rows))
+            out.example = out.example or rec
+        out.files = {"articles": articles.finish(), "sections": sections.finish()}
+    except BaseException:
+        articles.abort()
+        sections.abort()
+        raise
+    return out
 
 
 def write_reports(folder: Path, summary: dict[str, Any], rejects: list[dict[str, Any]]) -> None:
