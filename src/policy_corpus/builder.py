@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from . import curate, deathsig, outdir
-from .cache import CacheError, Entry, ParseCache, default_cache_dir
+from .cache import CacheError, Entry, ParseCache, default_cache_dir, verify_entry
 from .card import CHART, LICENSE_FILE, LICENSE_TEXT, render_card
 from .chart import render_chart
 from .croissant import write_croissant
@@ -204,7 +204,7 @@ def build(
         clock = _Clock()
         paths = list_raw(raw_dir)
         rejects: list[dict[str, Any]] = []
-        seen, misses = _scan(paths, raw_dir, cache, rejects, progress)
+        seen, misses = _scan(paths, raw_dir, cache, rejects, progress, workers)
         clock.lap("scan")
         hits = len(seen) - len(misses)
         parsed = _parse_all([(str(raw_dir / name), str(raw_dir), time_limit) for name in misses], workers)
@@ -245,9 +245,18 @@ def check_folders(raw_dir: Path, out: Path, cache: Path | None) -> None:
             raise ValueError(f"the {name} {path} is inside the output folder {out}, which a build replaces")
 
 
-def _scan(paths: list[Path], raw_dir: Path, cache: ParseCache, rejects: list[dict], progress: bool) -> tuple[dict[str, _Seen], list[str]]:
-    """Hash every file; those the cache does not know are to be parsed."""
+#: Cached entries verified per job sent to a worker.
+VERIFY_BATCH = 256
+
+
+def _scan(paths: list[Path], raw_dir: Path, cache: ParseCache, rejects: list[dict], progress: bool,
+          workers: _Workers) -> tuple[dict[str, _Seen], list[str]]:
+    """Hash every file; those the cache does not know, or knows by an entry that fails verification, are to be parsed.
+
+    Cached entries are verified (`cache.verify_entry`) in the workers, a batch at a time.
+    """
     seen: dict[str, _Seen] = {}
+    known: list[str] = []
     misses: list[str] = []
     for path in _progress(paths, len(paths), "scan", progress):
         try:
@@ -260,9 +269,27 @@ def _scan(paths: list[Path], raw_dir: Path, cache: ParseCache, rejects: list[dic
             rejects.append(_reject(path.name, "read", f"cannot read: {exc.strerror}"))
             continue
         seen[path.name] = _Seen(path.name, path.stem, sha)
-        if not cache.trusted(sha):  # absent, or found invalid and deleted: parse it
-            misses.append(path.name)
+        known.append(path.name)
+
+    def batches() -> Iterator[list[tuple[str, tuple | None]]]:
+        for k in range(0, len(known), VERIFY_BATCH):
+            names = known[k : k + VERIFY_BATCH]
+            yield [(name, cache.entry_to_verify(seen[name].sha256)) for name in names]
+
+    if workers.n <= 1 or len(known) < POOL_MIN_FILES:
+        verdicts: Iterable[list[tuple[str, bool, bytes | None]]] = map(_verify_batch, batches())
+    else:
+        verdicts = _in_order(workers.pool(), _verify_batch, batches(), window=2 * workers.n)
+    for found in verdicts:
+        for name, cached, fingerprint in found:
+            if not cached or not cache.accept(seen[name].sha256, fingerprint):  # absent, or invalid and deleted: parse it
+                misses.append(name)
     return seen, misses
+
+
+def _verify_batch(batch: list[tuple[str, tuple | None]]) -> list[tuple[str, bool, bytes | None]]:
+    """(name, whether a record is cached, `cache.verify_entry`'s fingerprint) for a batch of (name, entry or None), in a worker."""
+    return [(name, job is not None, None if job is None else verify_entry(job)) for name, job in batch]
 
 
 def _collect(seen: dict[str, _Seen], raw_dir: Path, cache: ParseCache, rejects: list[dict]) -> tuple[list[_Seen], dict[str, dict]]:

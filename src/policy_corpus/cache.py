@@ -134,6 +134,22 @@ def _beijing() -> dt.tzinfo:
     return ZoneInfo(TIMEZONE)
 
 
+def verify_entry(job: tuple[str, Any, Any, Any, bytes]) -> bytes | None:
+    """The fingerprint of a cached record that reads back valid, belongs to these raw bytes and carries the
+    duplicate keys of its own text; None for any other entry. Pure, so the build runs it in its workers."""
+    sha256, digest, day, signature, blob = job
+    try:
+        check_keys(digest, day, signature)
+        record = decode_record(blob)
+        if record["raw_sha256"] != sha256:
+            raise CacheError("record belongs to other raw bytes")
+        if text_digest(record["text"]) != digest or (record["date"].toordinal() if record["date"] else None) != day:
+            raise CacheError("duplicate keys do not belong to the record")
+    except CacheError:
+        return None
+    return _fingerprint(blob)
+
+
 def check_keys(digest: Any, day: Any, signature: Any) -> None:
     """CacheError unless the duplicate keys have the shapes `dedup.keys` gives."""
     if not (isinstance(digest, bytes) and len(digest) == 16):
@@ -270,24 +286,22 @@ class ParseCache:
         bytes (`raw_sha256`), and carry the text digest and date key of its own text; an entry
         that fails is deleted.
         """
+        job = self.entry_to_verify(sha256)
+        return job is not None and self.accept(sha256, verify_entry(job))
+
+    def entry_to_verify(self, sha256: str) -> tuple[str, Any, Any, Any, bytes] | None:
+        """(sha256, digest, day, signature, payload) of a cached record, for `verify_entry`; None for no record."""
         row = self.keys(sha256)
-        if row is None:
-            return False
-        status, digest, day, signature = row
-        if status != "ok":
-            return False
-        try:
-            check_keys(digest, day, signature)
-            blob = self.payload(sha256)
-            record = decode_record(blob)
-            if record["raw_sha256"] != sha256:
-                raise CacheError("record belongs to other raw bytes")
-            if text_digest(record["text"]) != digest or (record["date"].toordinal() if record["date"] else None) != day:
-                raise CacheError("duplicate keys do not belong to the record")
-        except CacheError:
+        if row is None or row[0] != "ok":
+            return None
+        return (sha256, row[1], row[2], row[3], self.payload(sha256))
+
+    def accept(self, sha256: str, fingerprint: bytes | None) -> bool:
+        """Take `verify_entry`'s verdict: remember a valid payload as checked, delete an invalid entry."""
+        if fingerprint is None:
             self.forget(sha256)
             return False
-        self.checked[sha256] = _fingerprint(blob)
+        self.checked[sha256] = fingerprint
         return True
 
     def record_payload(self, sha256: str) -> tuple[bytes, bool]:
