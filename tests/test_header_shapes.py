@@ -289,3 +289,46 @@ def test_another_provinces_committee_is_no_marker_of_the_pages_own_unit() -> Non
             "山东省委网信办、河南省委网信办作交流发言。新疆各地网信部门负责同志参加会议。")
     a = parse("\n\n".join(["网络辟谣区域联动现场会召开", "2024-09-04", body, BODY]), id="t")
     assert [r.name for r in a.regions] == ["新疆维吾尔自治区"]
+
+
+def test_the_reporting_centre_is_a_subject_unless_printed_with_its_number() -> None:
+    body = ("2021年5月,某省各级网络举报部门和网站平台积极受理网民举报线索,某省互联网违法和不良信息举报中心、各市网信办"
+            "举报部门共受理互联网违法和不良信息举报2400件,环比下降20.16%。")
+    a = parse("\n".join(["2021年5月某省受理互联网违法和不良信息举报2400件", "来源:某省网信办 发布时间:2021-06-16 13:16:46", body,
+                         "某省互联网违法和不良信息举报中心 举报电话:12377"]), id="t")
+    assert (a.title, str(a.date)) == ("2021年5月某省受理互联网违法和不良信息举报2400件", "2021-06-16")
+    assert "举报线索" in a.text and "12377" not in a.text
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        (("本篇文章984字,读完约2分钟", "全市网络文明建设推进会召开"), "全市网络文明建设推进会召开"),  # a reading-time badge
+        (("返回目录 标题导航 版面导航", "全市网络文明建设推进会召开"), "全市网络文明建设推进会召开"),  # an e-paper's navigation
+        (("某某娱乐_全市部署“清朗”系列专项行动",), "全市部署“清朗”系列专项行动"),  # a short head before `_`
+        (("网络举报志愿者应具备下列条件:",), None),  # a lead-in to a list
+        (("云南墙体广告 19日,我省第三届国家网络安全宣传周在",), None),  # a report's first sentence
+    ],
+)
+def test_what_is_never_a_title(header: tuple[str, ...], title: str | None) -> None:
+    assert parse(page(*header, "2023-05-06 09:30"), id="t").title == title
+
+
+@pytest.mark.parametrize(
+    ("meta", "ending", "author", "source"),
+    [
+        ("来源:本网 某山日报 2023-05-06", "", None, "某山日报"),  # the site itself, then its outlet
+        ("来源:中国日报新疆记者站 (记者 王小明 通讯员 李大力) 2012-03-06", "", "王小明、李大力", "中国日报"),  # a bureau, a credit
+        ("2023-07-20 10:12:39 来源:某某法治报", "\n\n(记者 王小明 通讯员 李大力 张三丰)", "王小明、李大力、张三丰", "某某法治报"),
+        ("2023-07-20 10:12:39", "\n\n记者:王小明\n\n来源:某某日报", "王小明", "某某日报"),  # a label line closing the text
+        ("天天资讯:全市网络文明建设推进会召开 2023-07-20", "", None, None),  # an aggregator is no author
+    ],
+)
+def test_credits_and_outlets_around_the_text(meta: str, ending: str, author: str | None, source: str | None) -> None:
+    a = parse(page("全市网络文明建设推进会召开", meta, body=BODY + ending), id="t")
+    assert (a.author, a.source) == (author, source)
+
+
+def test_a_reporter_line_that_ends_with_where_it_reports_from() -> None:
+    a = parse(page("网络文明周在某市启动", "某众网•某报新闻记者 王小明 李大力 某庄报道", "2022-08-29"), id="t")
+    assert (a.title, a.author) == ("网络文明周在某市启动", "王小明、李大力")

@@ -71,8 +71,8 @@ def author_from_title_prefix(page: Page, found: Known = NOTHING) -> Found | None
 
 
 def author_from_label(page: Page, found: Known = NOTHING) -> Found | None:
-    """`作者:王某` in the header or footer metadata."""
-    lines = [*page.header.meta, *page.layout.footer, *page.layout.header]
+    """`作者:王某` in the header or footer metadata, or on a line of its own closing the text."""
+    lines = [*page.header.meta, *page.layout.footer, *page.layout.header, *page.layout.body[-2:]]
     hit = labelled(lines, _AUTHOR_FIELD)
     if hit is None:
         return None
@@ -137,7 +137,16 @@ def author_from_reporter_byline(page: Page, found: Known = NOTHING) -> Found | N
     for i, t in page.header.meta:
         if (names := _reporter_at_end(t)) is not None:
             return Found(_writers(page, names), "author_from_reporter_byline", i)
+    for i, t in [*page.header.meta, *page.layout.footer[:CREDIT_FOOTER_LINES]]:
+        for m in _BRACKETED_CREDIT.finditer(t[:200]):
+            if (names := reporter_names(m.group(1), dated=False)) is not None:
+                return Found(_writers(page, names), "author_from_reporter_byline", i)  # `来源:X (记者 王某)`
     return None
+
+
+#: Footer lines under the text searched for a bracketed reporter credit (`(记者 王某 通讯员 李某)`).
+CREDIT_FOOTER_LINES = 3
+_BRACKETED_CREDIT = re.compile(r"[((]([^()()]{2,40})[))]")
 
 
 def _reporter_at_end(meta: str) -> str | None:

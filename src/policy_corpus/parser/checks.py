@@ -35,6 +35,8 @@ BYLINE_TITLE = re.compile(f"^(?:{P.AUTHOR_LABEL.pattern}|[□■])|(?:记者|通
 #: Fewer Han characters than any headline of the genre has (the shortest seen has seven).
 MIN_TITLE_HAN = 6
 
+#: The opening of a news report's first sentence: a day and a comma (`19日,我省…`).
+NEWS_LEAD = re.compile(r"(?<![\d年月])\d{1,2}日(?:上午|下午|晚|晚上)?,")
 TITLE_CHECKS: tuple[Check, ...] = (
     ("not_text", _text),
     ("too_short_for_a_headline", lambda v: P.han_count(v) >= MIN_TITLE_HAN),  # chrome scraps: `5 天 [LV.2]`
@@ -42,6 +44,8 @@ TITLE_CHECKS: tuple[Check, ...] = (
     ("an_e_paper_page_label", lambda v: PAGE_LABEL.search(v) is None),
     ("a_finished_sentence", lambda v: not v.endswith("。")),  # a headline is no sentence of the body
     ("a_metadata_label", lambda v: P.LABEL.match(v) is None),  # `新闻来源:X网`
+    ("a_lead_in_to_a_list", lambda v: not v.rstrip().endswith((":", "："))),  # `志愿者应具备下列条件:`
+    ("a_news_lead", lambda v: NEWS_LEAD.search(v) is None),  # `… 19日,我省第三届…`: the body's first sentence
 )
 
 SUBTITLE_CHECKS: tuple[Check, ...] = (
@@ -54,7 +58,7 @@ SUBTITLE_CHECKS: tuple[Check, ...] = (
 # --- author and post ---------------------------------------------------------------------------
 
 #: Words that name a unit, a site or a role rather than a person.
-NOT_PERSON = re.compile(r"(?:网|报|台|办|社|站|刊|中心|网信|新闻|发布|现场|委员会|政府|局|厅|委|部)$|^(?:未知|佚名|不详|匿名|本站|本网|小编|网友|管理员)$")
+NOT_PERSON = re.compile(r"(?:网|报|台|办|社|站|刊|中心|网信|新闻|发布|现场|委员会|政府|局|厅|委|部)$|资讯$|^(?:未知|佚名|不详|匿名|本站|本网|小编|网友|管理员)$")
 
 AUTHOR_CHECKS: tuple[Check, ...] = (
     ("not_text", _text),

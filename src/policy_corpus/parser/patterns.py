@@ -58,6 +58,9 @@ CHROME_LINE = re.compile(
     r"[【\[]?(?:字号|字体)\s*[::]?.{0,16}|(?:大|中|小)字号|【?\s*纠错\s*】?|"
     r"扫一扫.{0,30}|.{0,20}扫码.{0,20}|.{0,20}二维码.{0,20}|微信|微博|QQ空间|QQ好友|朋友圈|"
     r"(?:上|下)一篇.{0,80}|用手机看|手机看|手机版|电脑版|登录|注册|首页|"
+    # a reading-time badge and an e-paper's navigation
+    r"本篇文章\s*\d+\s*字.{0,12}|.{0,8}阅读(?:时间|需要|约需)\s*[::]?\s*\d+\s*分钟.{0,8}|返回目录|标题导航|版面导航|"
+    r"上一版|下一版|上一期|下一期|往期回顾|"
     r"\S+\.(?:jpe?g|png|gif|webp|bmp))",
     re.IGNORECASE,
 )
@@ -94,9 +97,12 @@ ATTENDANCE_LINE = re.compile(r"(?:出席|参加|列席|陪同)(?:会议|活动|�
 #: A bullet opening a deck line or a marked byline: `●两年来…`, `■X Y`.
 BULLET = "●■◆▲★"
 #: Footer lines: copyright, licences, ICP numbers, reporting hotlines, site credits.
+#: A footer's words. The reporting centre (举报中心) is a footer item only with its number, address or mailbox:
+#: in this genre it is also what articles are about.
 FOOTER_LINE = re.compile(
     r"版权所有|版权说明|版权声明|版权保护|版权属|copyright|©|ICP备|ICP证|公网安备|公安备案|许可证|"
-    r"举报电话|举报邮箱|举报中心|违法和不良信息举报|主办单位|主办\s*[::]|联合主办|承办\s*[::]|技术支持|"
+    r"举报电话|举报邮箱|(?:举报中心|违法和不良信息举报)[^。]{0,30}?(?:\d{5}|@|www\.|https?:|网址|电话|邮箱|入口)|"
+    r"主办单位|主办\s*[::]|联合主办|承办\s*[::]|技术支持|"
     r"网站地图|联系我们|关于我们|广告服务|投稿邮箱|未经.{0,10}(?:授权|许可).{0,10}(?:转载|使用)|"
     r"(?:不得|禁止)转载|all rights reserved",
     re.IGNORECASE,
@@ -154,7 +160,7 @@ DATE_DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d
 _NOT_NAME = "(?!记者|通讯员|实习生|评论员|摄影|编辑|本报|特约)"
 #: A name neither starts nor ends with 和, the separator of a list of names that is a Han character too:
 #: otherwise `和和和…` splits into names in exponentially many ways.
-_NAME = f"{_NOT_NAME}(?!和)(?:[{HAN}]{{2,4}}|[{HAN}]{{1,6}}·[{HAN}]{{1,8}})(?<!和)"
+_NAME = f"{_NOT_NAME}(?!和)(?:[{HAN}]{{2,4}}|[{HAN}]{{1,6}}·[{HAN}]{{1,8}})(?<!和)(?<!报道)"
 NAME = re.compile(f"(?:{_NAME})")
 NAMES = re.compile(f"(?:{_NAME})(?:\\s*+[、,,和]\\s*+(?:{_NAME}))*")
 NAME_LINE = re.compile(
@@ -213,8 +219,9 @@ NOT_NAME_END = re.compile(r"(?:稿|图|供|理|道|布|发|辑|摄|讯|报|办|�
 #: `记者 王某`, `新华社记者 王某、李某`, `海报新闻特约评论员 王某`, `湖北日报全媒记者 王某 通讯员 李某`: a byline
 #: line, with the outlet the reporter writes for in front (`本报` names none).
 REPORTER_LINE = re.compile(
-    f"^(?P<outlet>本报|本台|本网|本刊|[{HAN}·]{{2,12}}?)?{_RANK}?(?:记者|评论员|通讯员)\\s*"
-    f"(?P<names>{NAMES.pattern}(?:\\s+(?:{_NAME}))*)(?:\\s*(?:通讯员|实习生)\\s*(?P<others>{NAMES.pattern}(?:\\s+(?:{_NAME}))*))?$"
+    f"^(?P<outlet>本报|本台|本网|本刊|[{HAN}·•]{{2,16}}?)?{_RANK}?(?:记者|评论员|通讯员)\\s*"
+    f"(?P<names>{NAMES.pattern}(?:\\s+(?:{_NAME}))*)(?:\\s*(?:通讯员|实习生)\\s*(?P<others>{NAMES.pattern}(?:\\s+(?:{_NAME}))*))?"
+    f"(?:\\s+[{HAN}]{{0,6}}报道)?$"
 )
 #: A dateline opening the first paragraph: `湖北日报讯`, `新华社北京3月5日电`.
 #: Its lead is an outlet, maybe with a place or channel after it (`中新网福建新闻`, `新华社北京`), and maybe its other

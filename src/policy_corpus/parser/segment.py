@@ -85,7 +85,9 @@ def line_kind(text: str) -> str:
         return "meta"
     if P.MENU_LINE.fullmatch(text) and _short_items(text) or is_nav_run(text) or text[:1] == "《" and P.TITLE_LIST_LINE.fullmatch(text):
         return "menu"
-    if P.CHROME_LINE.fullmatch(text) or all(P.CHROME_LINE.fullmatch(part) for part in text.split("  ") if part.strip()):
+    if P.CHROME_LINE.fullmatch(text) or all(P.CHROME_LINE.fullmatch(part) for part in text.split("  ") if part.strip()) or (
+        " " in text.strip() and all(P.CHROME_LINE.fullmatch(part) for part in text.split())  # `返回目录 标题导航 版面导航`
+    ):
         return "image" if "." in text and han == 0 else "chrome"
     if han < 20 and P.COUNTER_LINE.search(text):
         return "chrome"

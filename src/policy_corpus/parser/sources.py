@@ -188,12 +188,25 @@ def outlet(name: str) -> str:
     blanks, are all kept, joined with 、.
     """
     words = name.split()
+    if len(words) > 1 and words[0] in _SELF:
+        words = words[1:]  # `本网 中山日报`: the site itself, then the outlet it took the article from
+        name = " ".join(words)
     if len(words) > 1 and all(P.SOURCE_NAME.fullmatch(w) for w in words):
         return "、".join(words)  # `中国青年报 中国青年网`: several outlets, not an outlet and a name
     head = _OUTLET_END.split(name, maxsplit=1)[0]
     head = head if P.han_count(head) + sum(c.isalpha() for c in head) >= 2 else name
     k = head.find("网")
-    return head[: k + 1] if k >= 2 and _is_place_channel(head[k + 1 :]) else head
+    head = head[: k + 1] if k >= 2 and _is_place_channel(head[k + 1 :]) else head
+    if head.endswith(_BUREAU):  # `中国日报新疆记者站` → 中国日报: a paper's regional bureau, outlet then place
+        stem = head[: -3 if head.endswith("记者站") else -2].removesuffix("驻")
+        for k in range(2, len(stem) - 1):
+            if P.SOURCE_NAME.fullmatch(stem[:k]) and is_place(stem[k:].removeprefix("驻")):
+                return stem[:k]
+    return head
+
+
+#: A regional bureau after an outlet's name: `新疆记者站`, `湖北分社`.
+_BUREAU = ("记者站", "分社")
 
 
 def _site_name(raw: str) -> str | None:

@@ -21,6 +21,9 @@ def _clean_title(text: str) -> str:
     head, sep, tail = text.rpartition("_")
     if sep and P.han_count(head) >= 6 and 0 < len(tail) <= 12:
         text = head  # `标题_焦点观察`: a headline never holds `_`; a short tail after it is the site's column
+    head, sep, tail = text.partition("_")
+    if sep and 0 < len(head) <= 10 and P.han_count(tail) >= 8:
+        text = tail  # `栏目_标题`: a short head before it is the site's column (or a farm's tag)
     text = text.replace("──", "——")  # box-drawing dashes some sites print for a subtitle's dash
     return text.strip().rstrip(" |｜_-").strip()  # a separator left dangling by the page's title bar
 
