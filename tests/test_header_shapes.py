@@ -332,3 +332,24 @@ def test_credits_and_outlets_around_the_text(meta: str, ending: str, author: str
 def test_a_reporter_line_that_ends_with_where_it_reports_from() -> None:
     a = parse(page("网络文明周在某市启动", "某众网•某报新闻记者 王小明 李大力 某庄报道", "2022-08-29"), id="t")
     assert (a.title, a.author) == ("网络文明周在某市启动", "王小明、李大力")
+
+
+def test_a_text_printed_one_phrase_per_line_is_a_body() -> None:
+    phrases = ["有网民在网络平台发布", "“某市出现蝗虫灾害", "上万亩地一夜之间全被吃没了”", "的视频", "针对网民反映的情况",
+               "某市立即组织农业技术人员", "深入到全市24个乡镇进行踏查", "结果均未发现蝗虫危害现象", "情况不属实", "请广大网民不信谣不传谣"]
+    a = parse("\n".join(["“某市出现蝗虫灾害”?官方回应", "某市委网信办发布公告", *phrases]), id="t")
+    assert a.title == "“某市出现蝗虫灾害”?官方回应" and "结果均未发现蝗虫危害现象" in a.text
+
+
+@pytest.mark.parametrize(
+    ("opening", "meta", "author", "source"),
+    [
+        ("今日某山网消息 12月4日,", "2023-12-05", None, "今日某山网"),  # a dateline marked 消息
+        ("", "来源/中共某城市委网信办 编辑/某路2号 2023-07-22", None, "中共某城市委网信办"),  # labels with a slash
+        # several outlets in the dateline (an address dropped), a writer named before the reporter's role
+        ("某场星报、某徽财经网(xomn.cn)、掌中某徽讯 (王小明 记者 李大力) ", "2023-11-12", "王小明、李大力", "某场星报、某徽财经网、掌中某徽"),
+    ],
+)
+def test_datelines_and_slots(opening: str, meta: str, author: str | None, source: str) -> None:
+    a = parse(page("全县网络综合治理联动工作站揭牌成立", meta, body=opening + BODY), id="t")
+    assert (a.author, a.source) == (author, source)

@@ -189,6 +189,9 @@ def reporter_names(body: str, dated: bool) -> str | None:
     if len(parts) == 1 and not dated:
         return None
     names: list[str] = []
+    lead = parts[0].split() if len(parts) > 1 and parts[0][-1:].isspace() else []
+    if lead and all(P.NAME.fullmatch(w) and valid_author(w) for w in lead):
+        names += lead  # `(王某 记者 李某)`: a writer named before the reporter, apart from the role
     for k, part in enumerate(parts[1:] if len(parts) > 1 else parts, 1):
         words = [w for w in re.split(r"[\s、,,]+", part) if w and w != "报道"]  # `(记者 王某 报道)`: the verb is no name
         if len(parts) > 1 and k < len(parts) - 1 and words and not part[-1].isspace():

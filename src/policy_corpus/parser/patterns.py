@@ -139,7 +139,7 @@ _LABEL_WORDS = (
     "发文时间|时间|日期|更新时间|浏览次数|阅读次数|点击数|字号|审核|审校|校对|终审|初审|供稿|通讯员|摄影"
 )
 LABEL = re.compile(f"(?:{_LABEL_WORDS})\\s*[::]")
-SOURCE_LABEL = re.compile(r"(?:新闻来源|信息来源|文章来源|稿件来源|来源|稿源|出处|转载自|转自|来自)\s*[::]?\s*")
+SOURCE_LABEL = re.compile(r"(?:新闻来源|信息来源|文章来源|稿件来源|来源|稿源|出处|转载自|转自|来自)\s*[::/]?\s*")
 SOURCE_BRACKETED = re.compile(r"^[((]\s*+(?:来源|稿源|转自|来自)\s*+(?:[::]\s*+)?(?P<value>[^))\s][^))]*+)[))]$")
 AUTHOR_LABEL = re.compile(r"(?:文章作者|作者|撰稿|撰文|文|(?<![\u4e00-\u9fff])记者(?=\s*[::]))\s*[::/|]\s*")
 EDITOR_LABEL = re.compile(r"(?<![总主])(?:责任编辑|责编|编辑|网络编辑|网页编辑)\s*[::]\s*")
@@ -192,10 +192,10 @@ TRAILING_BYLINE = re.compile(
 )
 #: A bracketed byline opening the body, after an optional dateline: `本报讯(记者 王某)`,
 #: `央广网长沙9月17日消息(记者王某 通讯员李某)`, `中新网福建新闻9月5日电 (王某)`, an outlet's other name in brackets
-#: before the mark (`荆楚网(湖北日报网)讯(记者 王某)`). Matched on the
+#: before the mark (`荆楚网(湖北日报网)讯(记者 王某)`), several outlets (`某报、某网(x.cn)、某客户端讯`). Matched on the
 #: paragraph's first characters only, so its cost is bounded whatever the line.
 OPENING_BYLINE = re.compile(
-    f"^(?P<dateline>[{HAN}0-9 ]{{0,24}}?(?:[((][{HAN}]{{2,12}}[))])?(?:讯|电|消息|报道))?\\s*+[((](?P<body>[^()()]{{2,40}})[))]"
+    f"^(?P<dateline>(?:[{HAN}0-9 、]|[((][{HAN}A-Za-z0-9.]{{2,20}}[))]){{0,40}}?(?:讯|电|消息|报道))?\\s*+[((](?P<body>[^()()]{{2,40}})[))]"
 )
 OPENING_SCAN = 120
 #: A reporter's credit closing a paragraph: `…。(记者 王某 实习生 李某)`, `(记者 王某报道)`; only a credit with a
@@ -226,7 +226,7 @@ REPORTER_LINE = re.compile(
 #: A dateline opening the first paragraph: `湖北日报讯`, `新华社北京3月5日电`.
 #: Its lead is an outlet, maybe with a place or channel after it (`中新网福建新闻`, `新华社北京`), and maybe its other
 #: name in brackets (`荆楚网(湖北日报网)讯`).
-DATELINE = re.compile(f"^(?P<lead>[{HAN}]{{2,20}}?(?: [{HAN}]{{2,8}})?)(?:[((][{HAN}]{{2,12}}[))])?(?:讯|(?:\\d{{1,2}}月)?\\d{{1,2}}日(?:电|讯|消息))")
+DATELINE = re.compile(f"^(?P<lead>[{HAN}]{{2,20}}?(?: [{HAN}]{{2,8}})?)(?:[((][{HAN}]{{2,12}}[))])?(?:讯|消息|(?:\\d{{1,2}}月)?\\d{{1,2}}日(?:电|讯|消息))")
 #: A reporter's dateline opening the body without brackets: `东方网记者王某11月15日报道:`, `某某日报记者 王某 李某报道`.
 #: The outlet comes first, the names run to the date or to 报道/电 (bounded: at most four names).
 REPORTER_DATELINE = re.compile(
@@ -235,6 +235,8 @@ REPORTER_DATELINE = re.compile(
 )
 #: What a page asks of its reader under the text: share, comment, collect, like.
 READER_PROMPT = re.compile(r"分享|收藏|评论|点赞|感想|转发|扫一扫|扫码")
+#: A dateline naming several outlets: `市场星报、安徽财经网(xomn.cn)、掌中安徽讯`.
+MULTI_DATELINE = re.compile(f"^(?P<outlets>(?:[{HAN}A-Za-z0-9]{{2,12}}(?:[((][^()()]{{1,20}}[))])?、){{1,3}}[{HAN}A-Za-z0-9]{{2,12}})(?:讯|消息)")
 INTERVIEW_MARK = re.compile(r"专访|访谈|对话|答记者问|^记者\s*[::]|^问\s*[::]|^答\s*[::]|[((]记者")
 TITLE_NAME_PREFIX = re.compile(f"^(?P<names>{NAMES.pattern})\\s*[::]\\s*(?P<title>.{{6,}})$")
 ORIGINAL_TITLE = re.compile(r"^[((【\[]?\s*原标题\s*[::]\s*(?P<title>.+?)\s*[))】\]]?$")

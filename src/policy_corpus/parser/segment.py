@@ -130,13 +130,34 @@ def is_prose(text: str) -> bool:
     return (han >= 30 and P.SENTENCE_END.search(text) is not None) or han >= 90
 
 
+#: A text printed one phrase per line (WeChat copies): at least this many text lines in a row under the
+#: title, with at least PHRASE_RUN_HAN Han characters among them.
+PHRASE_RUN_LINES = 8
+PHRASE_RUN_HAN = 100
+
+
+def _phrase_run(numbered: list[tuple[int, str]], kinds: list[str]) -> int:
+    """Where a page with no prose paragraph starts its text: the first long run of short text lines after the title
+    (`有网民在网络平台发布` / `“五常市出现…`); the end of the page when there is none."""
+    run = 0
+    for k in range(1, len(numbered)):
+        run = run + 1 if kinds[k] == "text" else 0
+        if run >= PHRASE_RUN_LINES:
+            first = k - run + 1
+            if sum(P.han_count(t) for _, t in numbered[first : k + 1]) >= PHRASE_RUN_HAN:
+                return first
+    return len(numbered)
+
+
 def layout(lines: tuple[str, ...]) -> Layout:
     """Cut the page at the first prose paragraph and at the first footer marker after it."""
     numbered = [(i, t) for i, t in enumerate(lines) if t]
     if len(numbered) > MAX_LINES:
         raise ParseError("segment", f"{len(numbered)} non-empty lines, more than an article page has ({MAX_LINES})")
     kinds = [line_kind(t) for _, t in numbered]
-    start = next((k for k, (_, t) in enumerate(numbered) if kinds[k] == "text" and is_prose(t)), len(numbered))
+    start = next((k for k, (_, t) in enumerate(numbered) if kinds[k] == "text" and is_prose(t)), None)
+    if start is None:
+        start = _phrase_run(numbered, kinds)
     # a short opening paragraph (one sentence) directly above the first long one belongs to the body
     while start > 0 and kinds[start - 1] == "text" and numbered[start - 1][1].rstrip("”’\"").endswith(("。", "!", "?")):
         start -= 1

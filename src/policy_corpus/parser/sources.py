@@ -26,9 +26,13 @@ def dateline_outlet(line: Line) -> Found | None:
     m = P.DATELINE.match(t)
     if m is None and (r := P.REPORTER_DATELINE.match(t[: P.OPENING_SCAN])) is not None and P.SOURCE_NAME.fullmatch(r.group("outlet")):
         return Found((r.group("outlet"), None), "source_from_reporter_dateline", i)  # `东方网记者王某…报道:`
+    if m is None and (multi := P.MULTI_DATELINE.match(t[: P.OPENING_SCAN])) is not None:
+        names = [re.sub(r"[((][^()()]*[))]", "", n) for n in multi.group("outlets").split("、")]
+        if P.SOURCE_NAME.fullmatch(names[0]) and all(P.han_count(n) >= 2 for n in names):
+            return Found(("、".join(names), None), "source_from_dateline", i)  # several outlets, addresses dropped
     if m is None or m.group("lead").startswith("本"):
         return None
-    name = outlet_of_lead(m.group("lead").replace(" ", ""))
+    name = outlet_of_lead(m.group("lead").replace(" ", "").removeprefix("据"))  # `据新华社消息`: the outlet is 新华社
     name = P.CHANNEL_WORD.sub("", name) if name and len(P.CHANNEL_WORD.sub("", name)) >= 2 else name
     return Found((name, None), "source_from_dateline", i) if name else None
 
