@@ -353,3 +353,11 @@ def test_a_text_printed_one_phrase_per_line_is_a_body() -> None:
 def test_datelines_and_slots(opening: str, meta: str, author: str | None, source: str) -> None:
     a = parse(page("全县网络综合治理联动工作站揭牌成立", meta, body=opening + BODY), id="t")
     assert (a.author, a.source) == (author, source)
+
+
+def test_prose_that_names_footer_words_stays_text() -> None:
+    """This genre reports on ICP filings and technical support: only a licence number or an opening footer word is chrome."""
+    long = ("会议强调,要深入学习贯彻网络强国的重要论述精神,认真落实建设网络强省的部署要求,切实做好我市网络信息工作。" * 3
+            + "要协调关闭违法违规网站10家,注销56家问题网站ICP备案,为疫情防控提供有力的信息服务和技术支持。")
+    a = parse("\n\n".join(["市委网络安全和信息化委员会召开全体会议", "2023-05-06", long, BODY, "某ICP备12345678号 技术支持:某公司"]), id="t")
+    assert "ICP备案" in a.text and "技术支持。" in a.text and "12345678" not in a.text

@@ -100,7 +100,7 @@ BULLET = "●■◆▲★"
 #: A footer's words. The reporting centre (举报中心) is a footer item only with its number, address or mailbox:
 #: in this genre it is also what articles are about.
 FOOTER_LINE = re.compile(
-    r"版权所有|版权说明|版权声明|版权保护|版权属|copyright|©|ICP备|ICP证|公网安备|公安备案|许可证|"
+    r"版权所有|版权说明|版权声明|版权保护|版权属|copyright|©|ICP[备证][\s字第]*\d|公网安备|公安备案|许可证|"
     r"举报电话|举报邮箱|(?:举报中心|违法和不良信息举报)[^。]{0,30}?(?:\d{5}|@|www\.|https?:|网址|电话|邮箱|入口)|"
     r"主办单位|主办\s*[::]|联合主办|承办\s*[::]|技术支持|"
     r"网站地图|联系我们|关于我们|广告服务|投稿邮箱|未经.{0,10}(?:授权|许可).{0,10}(?:转载|使用)|"

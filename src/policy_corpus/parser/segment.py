@@ -76,7 +76,8 @@ def line_kind(text: str) -> str:
     if text[:1] in "((作" and P.SIGNED_POST.fullmatch(text):
         return "signed"
     han = P.han_count(text)
-    if (han < 120 or not P.SENTENCE_END.search(text[:60])) and P.FOOTER_LINE.search(text):
+    # a long line is a footer only when a footer word opens it: prose may name `技术支持` in its tenth sentence
+    if (P.FOOTER_LINE.search(text) if han < 120 else not P.SENTENCE_END.search(text[:60]) and P.FOOTER_LINE.search(text[:120])):
         return "footer"
     if n < 200 and P.FORUM_PROFILE.search(text):
         return "chrome"
