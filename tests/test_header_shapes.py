@@ -361,3 +361,8 @@ def test_prose_that_names_footer_words_stays_text() -> None:
             + "要协调关闭违法违规网站10家,注销56家问题网站ICP备案,为疫情防控提供有力的信息服务和技术支持。")
     a = parse("\n\n".join(["市委网络安全和信息化委员会召开全体会议", "2023-05-06", long, BODY, "某ICP备12345678号 技术支持:某公司"]), id="t")
     assert "ICP备案" in a.text and "技术支持。" in a.text and "12345678" not in a.text
+
+
+@pytest.mark.parametrize("bar", ["手机看某经某报微信某经网微信", "某省互联网举报-某某官网登录入口"])
+def test_a_sites_bar_above_the_title_is_not_its_first_line(bar: str) -> None:
+    assert parse(page(bar, "第二届国家网络安全宣传周在某地广泛展开", "2015-06-02 10:00"), id="t").title == "第二届国家网络安全宣传周在某地广泛展开"

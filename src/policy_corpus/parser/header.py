@@ -128,8 +128,13 @@ def header_roles(header: tuple[Line, ...]) -> Header:
                 roles["post"] = (i, t)
                 log[i] = ("post", "a line naming a position")
         elif _continues_title(t, title) and not roles and pos[i] == pos[title[-1][0]] + 1:
-            title.append((i, t))  # only the very next line: anything printed between ends the title
-            log[i] = ("title", "second line of a title printed over two")
+            if P.SITE_CHROME_WORDS.search(title[0][1]) and not P.SITE_CHROME_WORDS.search(t):
+                log[title[0][0]] = ("chrome", "a site's bar above the title (app, login, official-site words)")
+                title[:] = [(i, t)]
+                log[i] = ("title", "the line under a site's bar")
+            else:
+                title.append((i, t))  # only the very next line: anything printed between ends the title
+                log[i] = ("title", "second line of a title printed over two")
         else:
             log[i] = ("deck", "text under the title that no rule claims")
     return Header(

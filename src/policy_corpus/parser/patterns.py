@@ -237,6 +237,8 @@ REPORTER_DATELINE = re.compile(
 READER_PROMPT = re.compile(r"分享|收藏|评论|点赞|感想|转发|扫一扫|扫码")
 #: A dateline naming several outlets: `市场星报、安徽财经网(xomn.cn)、掌中安徽讯`.
 MULTI_DATELINE = re.compile(f"^(?P<outlets>(?:[{HAN}A-Za-z0-9]{{2,12}}(?:[((][^()()]{{1,20}}[))])?、){{1,3}}[{HAN}A-Za-z0-9]{{2,12}})(?:讯|消息)")
+#: Words of a site's bar, never of a headline: apps, accounts, logins, official-site links.
+SITE_CHROME_WORDS = re.compile(r"微信|手机看|客户端下载|APP|登录|注册|入口|官网|官方网站")
 INTERVIEW_MARK = re.compile(r"专访|访谈|对话|答记者问|^记者\s*[::]|^问\s*[::]|^答\s*[::]|[((]记者")
 TITLE_NAME_PREFIX = re.compile(f"^(?P<names>{NAMES.pattern})\\s*[::]\\s*(?P<title>.{{6,}})$")
 ORIGINAL_TITLE = re.compile(r"^[((【\[]?\s*原标题\s*[::]\s*(?P<title>.+?)\s*[))】\]]?$")
