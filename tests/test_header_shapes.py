@@ -366,3 +366,32 @@ def test_prose_that_names_footer_words_stays_text() -> None:
 @pytest.mark.parametrize("bar", ["手机看某经某报微信某经网微信", "某省互联网举报-某某官网登录入口"])
 def test_a_sites_bar_above_the_title_is_not_its_first_line(bar: str) -> None:
     assert parse(page(bar, "第二届国家网络安全宣传周在某地广泛展开", "2015-06-02 10:00"), id="t").title == "第二届国家网络安全宣传周在某地广泛展开"
+
+
+@pytest.mark.parametrize(
+    ("meta", "author", "source", "date"),
+    [
+        ("www.example.com?2012-05-17 17:17? ?来源:某民网    我来说两句", None, "某民网", "2012-05-17"),  # garbled `?` separators
+        ("发布人:市直机关工委 发布时间:2025-03-10 17:21:09 来源:某市直机关工委 文字缩放:", None, "某市直机关工委", "2025-03-10"),
+        ("某藏日报(汉)/2024 年/1 月/29 日/第 001 版", None, "某藏日报", "2024-01-29"),  # an e-paper's masthead row
+        ("http://www.example.com.cn(2018-6-12 9:18:36)  某川在线-某府评论    编辑:张三", None, "某川在线", "2018-06-12"),
+        ("来源:社会资讯 2023-05-06", None, None, "2023-05-06"),  # a site's section is no publication
+    ],
+)
+def test_metadata_rows_of_many_shapes(meta: str, author: str | None, source: str | None, date: str) -> None:
+    a = parse(page("全省网络安全和信息化工作会议召开", meta), id="t")
+    assert (a.author, a.source, str(a.date)) == (author, source, date)
+
+
+def test_ranks_signers_banners_and_bare_datelines() -> None:
+    ranked = parse(page("奏响凝心聚力的铿锵之音", "本报记者 王小明 见习记者 李大力", "2024-01-29"), id="t")
+    assert ranked.author == "王小明、李大力"
+    column = parse(page("当前位置: 首页>权威发布", "权威发布", "某省委网络安全和信息化委员会召开第四次会议", "2023-04-23"), id="t")
+    assert (column.title, column.author, column.post) == ("某省委网络安全和信息化委员会召开第四次会议", None, None)
+    welcome = parse(page("欢迎访问某某网/某某社区网 EXAMPLE.CC", "网络文明建设座谈会召开", "2023-08-16"), id="t")
+    assert welcome.title == "网络文明建设座谈会召开"
+    bare = parse(page("网络文明建设座谈会召开", body="某商网 8月16日上午," + BODY), id="t")
+    assert bare.source == "某商网"
+    spam = parse("\n\n".join(["某某综合_某某丁香婷婷_某某一区二区_某某产精品一二三产区区" * 3, "某东网络问政:从“问答”转向“深问”",
+                              "2012-10-23 16:39 来源:某民日报", BODY, BODY]), id="t")
+    assert (spam.title, spam.source) == ("某东网络问政:从“问答”转向“深问”", "某民日报")

@@ -85,6 +85,8 @@ def plausible_source(name: str) -> bool:
 #: A channel or section left on an outlet's name (`X客户端`, `人民网-北京频道`): the outlet is the name before it.
 CHANNEL_SUFFIX = re.compile(r"(?:频道|栏目|客户端|公众号|[-–—•·|｜/]\s*\S+)$")
 
+#: A site's section, not a publication: `社会资讯`, `国内新闻`.
+SECTION_NAME = re.compile(r"(?:社会|财经|娱乐|体育|科技|国内|国际|时政|综合|本地|地方|热点|最新)(?:资讯|新闻|频道)")
 #: A name that ends by calling itself an address or a link (`…网址`, `…链接`): spam planted in a slot, no publication.
 ADDRESS_WORD = re.compile(r"(?:网址|网址大全|地址|链接)$")
 #: Words a source slot holds when it names no publication: `来源:互联网`, `来源:网络`.
@@ -102,6 +104,7 @@ SOURCE_CHECKS: tuple[Check, ...] = (
     ("a_code_not_a_name", lambda v: not _mostly_code(v[0])),
     ("a_channel_suffix", lambda v: CHANNEL_SUFFIX.search(v[0]) is None),
     ("an_address_not_a_publication", lambda v: ADDRESS_WORD.search(v[0]) is None),
+    ("a_section_name", lambda v: SECTION_NAME.fullmatch(v[0]) is None),
 )
 PRESENT: tuple[Check, ...] = (("empty", bool),)
 #: An empty list of regions is the body scan abstaining: places are named but none dominates.

@@ -13,7 +13,7 @@ from typing import Any
 
 from . import patterns as P
 from .bylines import opening_byline, reporter_names
-from .checks import valid_author
+from .checks import valid_author, valid_post
 from .page import Found, Header, Line
 from .segment import line_kind
 
@@ -195,7 +195,8 @@ def _drop_column_names(texts: list[tuple[int, str, str]]) -> list[tuple[int, str
 
 def _signature_block(texts: list[tuple[int, str, str]], k: int) -> bool:
     """`王某` over `某市委宣传部副部长`: a signed article's name line with its post line under it."""
-    return k + 1 < len(texts) and is_name_line(texts[k][1]) and is_post_line(texts[k + 1][1]) and _signature(texts[k + 1][1]) is None
+    return (k + 1 < len(texts) and is_name_line(texts[k][1]) and valid_author(texts[k][1]) and is_post_line(texts[k + 1][1])
+            and valid_post(texts[k + 1][1]) and _signature(texts[k + 1][1]) is None)  # `权威发布` over a headline is no signer
 
 
 #: A headline is echoed inside an earlier line (`正在阅读:X`, a browser title `X - 网站`) only when it is long enough

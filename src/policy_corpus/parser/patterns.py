@@ -59,7 +59,7 @@ CHROME_LINE = re.compile(
     r"扫一扫.{0,30}|.{0,20}扫码.{0,20}|.{0,20}二维码.{0,20}|微信|微博|QQ空间|QQ好友|朋友圈|"
     r"(?:上|下)一篇.{0,80}|用手机看|手机看|手机版|电脑版|登录|注册|首页|"
     # a reading-time badge and an e-paper's navigation
-    r"本篇文章\s*\d+\s*字.{0,12}|.{0,8}阅读(?:时间|需要|约需)\s*[::]?\s*\d+\s*分钟.{0,8}|返回目录|标题导航|版面导航|"
+    r"欢迎(?:访问|光临|来到).{0,40}|本篇文章\s*\d+\s*字.{0,12}|.{0,8}阅读(?:时间|需要|约需)\s*[::]?\s*\d+\s*分钟.{0,8}|返回目录|标题导航|版面导航|"
     r"上一版|下一版|上一期|下一期|往期回顾|"
     r"\S+\.(?:jpe?g|png|gif|webp|bmp))",
     re.IGNORECASE,
@@ -150,14 +150,15 @@ VALUE_END = re.compile(f"\\s{{2,}}|\\s*(?={LABEL.pattern})|\\s+(?=\\d{{4}}[-/.�
 # --- dates ----------------------------------------------------------------------------------
 #: A clock time as the `time` field holds it: H:MM or HH:MM, optionally :SS.
 VALID_TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
+#: `2023-07-27`, `2023年7月27日`, an e-paper's `2024 年/1 月/29 日`, with the time after it when printed.
 DATE_YMD = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?"
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年/?)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月/?)\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s*+[/.]?\s*+(?P<t>\d{1,2}:\d{2}(?::\d{2})?))?(?!\d)"  # `2023/01/10/ 17:30`: a trailing slash before the time
 )
 DATE_DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?:\s+(?P<t>\d{1,2}:\d{2}(?::\d{2})?))?(?!\d)")
 
 # --- bylines and posts ----------------------------------------------------------------------
-_NOT_NAME = "(?!记者|通讯员|实习生|评论员|摄影|编辑|本报|特约)"
+_NOT_NAME = "(?!记者|通讯员|实习生|评论员|摄影|编辑|本报|特约|见习|首席)"
 #: A name neither starts nor ends with 和, the separator of a list of names that is a Han character too:
 #: otherwise `和和和…` splits into names in exponentially many ways.
 _NAME = f"{_NOT_NAME}(?!和)(?:[{HAN}]{{2,4}}|[{HAN}]{{1,6}}·[{HAN}]{{1,8}})(?<!和)(?<!报道)"
@@ -220,7 +221,7 @@ NOT_NAME_END = re.compile(r"(?:稿|图|供|理|道|布|发|辑|摄|讯|报|办|�
 #: line, with the outlet the reporter writes for in front (`本报` names none).
 REPORTER_LINE = re.compile(
     f"^(?P<outlet>本报|本台|本网|本刊|[{HAN}·•]{{2,16}}?)?{_RANK}?(?:记者|评论员|通讯员)\\s*"
-    f"(?P<names>{NAMES.pattern}(?:\\s+(?:{_NAME}))*)(?:\\s*(?:通讯员|实习生)\\s*(?P<others>{NAMES.pattern}(?:\\s+(?:{_NAME}))*))?"
+    f"(?P<names>{NAMES.pattern}(?:\\s+(?:{_NAME}))*)(?:\\s*(?:通讯员|实习生|{_RANK}记者)\\s*(?P<others>{NAMES.pattern}(?:\\s+(?:{_NAME}))*))?"
     f"(?:\\s+[{HAN}]{{0,6}}报道)?$"
 )
 #: A dateline opening the first paragraph: `湖北日报讯`, `新华社北京3月5日电`.

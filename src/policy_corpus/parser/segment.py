@@ -60,8 +60,11 @@ def is_meta(text: str, dated: bool = True) -> bool:
     date = (P.DATE_YMD.search(text) or P.DATE_DMY.search(text)) if dated else None
     if date is None:
         return False
+    if len(P.LABEL.findall(text)) >= 2:
+        return True  # `发布人:X 发布时间:… 来源:Y`: a row of labelled fields with a date
     rest = P.LABEL.sub("", text[: date.start()] + text[date.end() :])
-    return P.han_count(rest) <= 16 and not P.SENTENCE_END.search(rest)
+    # a `?` is a garbled separator here (`www.x.com?2012-05-17 17:17? ?来源:`), not a question
+    return P.han_count(rest) <= 16 and not P.SENTENCE_END.search(rest.replace("?", ""))
 
 
 def line_kind(text: str) -> str:
@@ -126,9 +129,15 @@ def is_nav_run(text: str) -> bool:
 
 
 def is_prose(text: str) -> bool:
-    """A body paragraph: a sentence of some length, not a title or a label."""
+    """A body paragraph: a sentence of some length, not a title or a label.
+
+    A long line without a sentence end counts too, unless it is a run of phrases cut by `_` or `|`
+    (a spam page's keyword banner: `久久综合_六月丁香_…`).
+    """
     han = P.han_count(text)
-    return (han >= 30 and P.SENTENCE_END.search(text) is not None) or han >= 90
+    if han >= 30 and P.SENTENCE_END.search(text) is not None:
+        return True
+    return han >= 90 and text.count("_") + text.count("|") < 3
 
 
 #: A text printed one phrase per line (WeChat copies): at least this many text lines in a row under the

@@ -30,6 +30,8 @@ def dateline_outlet(line: Line) -> Found | None:
         names = [re.sub(r"[((][^()()]*[))]", "", n) for n in multi.group("outlets").split("、")]
         if P.SOURCE_NAME.fullmatch(names[0]) and all(P.han_count(n) >= 2 for n in names):
             return Found(("、".join(names), None), "source_from_dateline", i)  # several outlets, addresses dropped
+    if m is None and (bare := _BARE_DATELINE.match(t)) is not None and P.SOURCE_NAME.fullmatch(bare.group(1)):
+        return Found((bare.group(1), None), "source_from_dateline", i)  # `华商网 8月16日上午,…`
     if m is None or m.group("lead").startswith("本"):
         return None
     name = outlet_of_lead(m.group("lead").replace(" ", "").removeprefix("据"))  # `据新华社消息`: the outlet is 新华社
@@ -37,6 +39,8 @@ def dateline_outlet(line: Line) -> Found | None:
     return Found((name, None), "source_from_dateline", i) if name else None
 
 
+#: An outlet's name alone before the day a report opens with: `华商网 8月16日上午,…`.
+_BARE_DATELINE = re.compile(r"^([\u4e00-\u9fff]{2,10})\s+(?=\d{1,2}月\d{1,2}日)")
 #: A channel word after a place in an outlet's lead: `中新网福建新闻` → place `福建` + channel `新闻`.
 _PLACE_CHANNEL = re.compile(r"(?:新闻|频道|新闻网|站)$")
 
@@ -89,7 +93,7 @@ def source_candidates(page: Page) -> list[Found]:
                 out.append(Found(_source_value(m.group("value")), "source_from_bracketed_line", i))
                 continue
             for lm in P.SOURCE_LABEL.finditer(t):
-                if lm.start() > 0 and t[lm.start() - 1] not in " \t:|【[(0123456789":
+                if lm.start() > 0 and t[lm.start() - 1] not in " \t:|【[(0123456789?·•/":  # `?`: a garbled separator
                     continue
                 value = _source_value(t[lm.end() :])
                 if value[0]:
@@ -124,12 +128,25 @@ def source_candidates(page: Page) -> list[Found]:
 
 #: What a page prints beside its date besides the outlet: the site's address, a date label, font-size
 #: and print buttons (`海口网 http://www.hkwb.net 时间:…`, `苏州发布 2018-04-07 14:55 大字`).
-_BESIDE_CHROME = re.compile(r"(?:https?://|www\.)\S*|(?:发布)?(?:时间|日期)\s*[::]|[大中小]字|字号|打印|收藏")
+_BESIDE_CHROME = re.compile(r"(?:https?://|www\.)\S*|(?:发布)?(?:时间|日期)\s*[::]|[大中小]字|字号|打印|收藏|第\s*\d+\s*版|星期[一二三四五六日天]")
+
+
+#: An e-paper's edition after its name: `(汉)`, `(藏文版)`.
+_EDITION = re.compile(r"[((][\u4e00-\u9fff]{1,4}[))]$")
 
 
 def _bare(text: str) -> str:
     """The text beside a date without chrome, and without a separator between it and the date (`网信天津 | 2021-…`)."""
-    return _BESIDE_CHROME.sub(" ", text).strip(" \t|｜·•-–—/")
+    text = _BESIDE_CHROME.sub(" ", text).strip(" \t|｜·•-–—/?")
+    if text[-1:] in ")）" and not any(c in text for c in "(（"):
+        text = text[:-1].rstrip()  # `(2018-6-12 …)`: the bracket closing round the date
+    if text[:1] in "(（" and not any(c in text for c in ")）"):
+        text = text[1:].lstrip()
+    if text[:1] in ")）":
+        text = text[1:].lstrip()  # what follows `(date)`
+    if text[-1:] in "(（":
+        text = text[:-1].rstrip()  # what precedes `(date)`
+    return text
 
 
 def _beside_date(text: str) -> str | None:
@@ -137,9 +154,12 @@ def _beside_date(text: str) -> str | None:
     m = P.DATE_YMD.search(text)
     if m is None:
         return None
-    head, tail = _bare(text[: m.start()]), _bare(text[m.end() :])
+    rest = text[m.end() :]
+    label = P.LABEL.search(rest)  # `… 四川在线-天府评论 编辑:X`: a labelled field ends what is printed beside the date
+    head, tail = _bare(text[: m.start()]), _bare(rest[: label.start()] if label else rest)
     side = head if not tail else tail if not head else ""
-    names = [P.CHANNEL_WORD.sub("", w) for w in side.split()]  # `湖南卫视 湖南日报 时刻新闻客户端`: several outlets
+    # `湖南卫视 湖南日报 时刻新闻客户端`: several outlets; an edition mark goes (`西藏日报(汉)`)
+    names = [P.CHANNEL_WORD.sub("", _EDITION.sub("", outlet(w))) for w in side.split()]
     if not names or len(names) > 4 or any(not (P.SOURCE_NAME.fullmatch(n) or _office_account(n)) or P.LABEL.search(n) for n in names):
         return None
     return "、".join(names)
