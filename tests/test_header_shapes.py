@@ -228,6 +228,9 @@ def test_a_post_name_line_at_the_top_of_the_body_is_the_voice_of_an_interview() 
         ("市委网信委会议召开", "会议强调,全市上下要扎实做好网信工作,全市网信系统要守牢底线。浙江省、浙江省网信办有关负责同志出席。", []),
         # 全市 and two cities of one province, each named once: neither is the subject
         ("网络安全宣传周启动", "全市各单位积极参与,全市网信系统广泛宣传。三门峡市网信办、洛阳市网信办负责同志参加。", []),
+        # the province dominates, but the page's own unit is a city: the one city on its line of descent
+        ("市委网信委会议召开", "会议强调,全市上下要扎实做好网信工作。海南省网信办有关负责同志指导,海口市网信办承办。全市网信系统参加。",
+         ["海南省海口市"]),
         # a venue is not a subject, even when the markers agree
         ("全省网信工作会议召开", "会议在哈尔滨召开,全省各地网信办主任参加。全省网信系统要守牢意识形态阵地。", []),
     ],

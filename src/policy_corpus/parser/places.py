@@ -63,7 +63,10 @@ def regions_from_subjects(page: Page, found: Known = NOTHING) -> Found | None:
         first_rule = ("regions_from_dominant_place_in_body", None)
         suffix = _marker_suffix(" ".join(t for _, t in page.header.title) + "\n" + body) if mentions else None
         if codes and suffix is not None and _below(suffix, _line_of(codes[0], year)):
-            return Found([], first_rule[0], None)  # 全市 … 浙江省 … 浙江省: the page's own unit is deeper than the place found
+            # 全市 … 海南省 … 海口市: the page's own unit lies below the place found; the one place of the marked
+            # level on the line of descent the body names is it, else nothing is stated
+            marked = _place_by_marker(mentions, suffix, year)
+            return Found([marked], "regions_from_level_marker", None) if marked else Found([], first_rule[0], None)
         if not codes and mentions:
             venueless = [c for t in body.split("\n") for c in R.find_places(P.VENUE.sub("", t), year=year)]
             marked = _place_by_marker(venueless, suffix, year)
