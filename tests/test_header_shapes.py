@@ -398,3 +398,19 @@ def test_ranks_signers_banners_and_bare_datelines() -> None:
     spam = parse("\n\n".join(["某某综合_某某丁香婷婷_某某一区二区_某某产精品一二三产区区" * 3, "某东网络问政:从“问答”转向“深问”",
                               "2012-10-23 16:39 来源:某民日报", BODY, BODY]), id="t")
     assert (spam.title, spam.source) == ("某东网络问政:从“问答”转向“深问”", "某民日报")
+
+
+@pytest.mark.parametrize(
+    ("slot", "source"),
+    [("某众网•某报新闻", "某众网、某报新闻"), ("某端新闻·某南商报", "某端新闻、某南商报"), ("第1眼TV-某龙网", "第1眼TV、某龙网"),
+     ("人民网-北京频道", "人民网"), ("华声 • 经济", "华声"), ("人民网-福建新闻", "人民网")],
+)
+def test_two_outlets_or_an_outlet_and_its_channel(slot: str, source: str) -> None:
+    """The second name is an outlet of its own unless it is a channel, a section or a place's news."""
+    assert parse(page("全市网络文明建设推进会召开", f"来源:{slot} 2023-05-06"), id="t").source == source
+
+
+def test_an_opening_byline_under_a_photo_caption() -> None:
+    a = parse(page("网络安全和信息化工作座谈会召开", "来源:某民网 2017-09-14 10:55:09",
+                   body="会议现场图。\n\n某民网北京9月14日电 (王小明)" + BODY), id="t")
+    assert a.author == "王小明" and a.text.count("(王小明)") == 1  # cut from the opening (page() prints the body twice)

@@ -274,8 +274,10 @@ def _continues_title(text: str, title: list[Line]) -> bool:
 _SIGNED_AT_END = re.compile(f"[((]\\s*+作者(?:系|为|是)\\s*+(?P<post>{P._POST_TEXT})\\s*+[))]$")
 
 
+#: Han characters of a photo caption printed above the opening paragraph at most.
+CAPTION_HAN = 12
 #: Lines at the top of the body where an interview or a signed article prints `POST NAME`, and their length at most.
-SIGNATURE_LINES = 3
+SIGNATURE_LINES = 4
 MAX_SIGNATURE_CHARS = 40
 
 
@@ -312,11 +314,13 @@ def cut_credits(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Fou
             body[end] = (i, last[: m.start()].rstrip())
         if not body[end][1]:
             del body[end]
+    # the opening paragraph, or the next one under a photo caption (`会议现场图。`) printed above it
+    first = 1 if len(body) > 1 and P.han_count(body[0][1]) <= CAPTION_HAN and opening_byline(body[0][1]) is None else 0
     if body:
-        i, head = body[0]
+        i, head = body[first]
         if (opening := opening_byline(head)) is not None:
             reporter = Found(opening[0], "reporter_byline", i)
-            body[0] = (i, head[opening[1] :].lstrip(" ,,::"))
+            body[first] = (i, head[opening[1] :].lstrip(" ,,::"))
     if reporter is None:
         for k, (i, line) in enumerate(body[:-1]):
             m = P.REPORTER_LINE.fullmatch(line)

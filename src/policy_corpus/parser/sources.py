@@ -217,6 +217,9 @@ def outlet(name: str) -> str:
         name = " ".join(words)
     if len(words) > 1 and all(P.SOURCE_NAME.fullmatch(w) for w in words):
         return "、".join(words)  # `中国青年报 中国青年网`: several outlets, not an outlet and a name
+    pair = _OUTLET_PAIR.fullmatch(name.strip())
+    if pair is not None and P.SOURCE_NAME.fullmatch(pair.group(2)) and not _is_channel(pair.group(2)):
+        return "、".join(pair.groups())  # `大众网•海报新闻`: two outlets, the second no channel of the first
     head = _OUTLET_END.split(name, maxsplit=1)[0]
     head = head if P.han_count(head) + sum(c.isalpha() for c in head) >= 2 else name
     k = head.find("网")
@@ -231,6 +234,16 @@ def outlet(name: str) -> str:
 
 #: A regional bureau after an outlet's name: `新疆记者站`, `湖北分社`.
 _BUREAU = ("记者站", "分社")
+
+
+#: Two names joined by a separator: `大众网•海报新闻`, `第1眼TV-华龙网`.
+_OUTLET_PAIR = re.compile(r"([^\s•·\-–—|｜/]{2,20})\s*[•·\-–—|｜/]\s*([^\s•·\-–—|｜/]{2,20})")
+
+
+def _is_channel(name: str) -> bool:
+    """`北京频道`, `福建新闻`, `时政栏目`: a site's channel or section, not an outlet of its own."""
+    place = _PLACE_CHANNEL.sub("", name)
+    return name.endswith(("频道", "栏目", "专题", "专栏")) or place != name and _is_place_channel(name)
 
 
 def _site_name(raw: str) -> str | None:
