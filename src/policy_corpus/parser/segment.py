@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter
 from dataclasses import dataclass
-from itertools import chain
 
 from ..errors import ParseError
 from . import patterns as P
@@ -267,7 +265,7 @@ def drop_pull_quotes(paragraphs: list[str]) -> tuple[list[str], int]:
     """Drop short paragraphs that repeat, usually shortened, a sentence found elsewhere in the body.
 
     Near-linear: a candidate is compared only with the longer paragraphs that share a fifth of
-    its 4-grams, found through an index of the candidates' 4-grams, best first.
+    its 4-grams (set intersections, in C; each paragraph's 4-grams are taken once), best first.
     """
     candidates = {k: core for k, p in enumerate(paragraphs) if (core := _quote_core(p)) is not None}
     if not candidates:
@@ -275,17 +273,12 @@ def drop_pull_quotes(paragraphs: list[str]) -> tuple[list[str], int]:
     grams = {k: _grams(paragraphs[k]) for k in candidates}
     if not any(_may_repeat(k, grams[k], paragraphs) for k in candidates):
         return list(paragraphs), 0  # most pages: no candidate shares enough text with any longer paragraph
-    wanted = frozenset().union(*grams.values())
-    postings: dict[str, list[int]] = {}
-    for j, other in enumerate(paragraphs):
-        if len(other) <= MAX_SOURCE_CHARS:
-            for g in _grams(other) & wanted:
-                postings.setdefault(g, []).append(j)
     budget = [MAX_POSTINGS, MAX_VERIFY_CHARS]
+    sources: dict[int, frozenset[str]] = {}  # 4-grams of each source paragraph, taken once
     matchers: dict[int, difflib.SequenceMatcher[str]] = {}  # one index per source paragraph, built once
     kept, dropped = [], 0
     for k, para in enumerate(paragraphs):
-        if k in candidates and _repeats(k, candidates[k], grams[k], paragraphs, postings, budget, matchers):
+        if k in candidates and _repeats(k, candidates[k], grams[k], paragraphs, sources, budget, matchers):
             dropped += 1
             continue
         kept.append(para)
@@ -318,20 +311,25 @@ def _grams(text: str, n: int = 4) -> frozenset[str]:
     return frozenset({text[i : i + n] for i in range(len(text) - n + 1)})
 
 
-def _repeats(k: int, core: str, grams: frozenset[str], paragraphs: list[str], postings: dict[str, list[int]], budget: list[int],
-             matchers: dict[int, difflib.SequenceMatcher[str]]) -> bool:
+def _repeats(k: int, core: str, grams: frozenset[str], paragraphs: list[str], sources: dict[int, frozenset[str]],
+             budget: list[int], matchers: dict[int, difflib.SequenceMatcher[str]]) -> bool:
     """True when matching blocks of ≥ 4 characters in one longer paragraph cover 80 % of this one.
 
     Such blocks hold at least a fifth of the paragraph's 4-grams, so paragraphs sharing fewer
     are skipped before the (quadratic) sequence matching.
     """
     size = len(paragraphs[k])
-    lists = [hits for g in grams if (hits := postings.get(g))]
-    budget[0] -= sum(map(len, lists))
-    if budget[0] < 0:
-        return False
-    counts = Counter(chain.from_iterable(lists))  # counted in C: the page's hot loop
-    shared = {j: n for j, n in counts.items() if j != k and len(paragraphs[j]) > size}
+    shared: dict[int, int] = {}
+    for j, other in enumerate(paragraphs):
+        if not size < len(other) <= MAX_SOURCE_CHARS:
+            continue
+        source = sources.get(j)
+        if source is None:
+            source = sources[j] = _grams(other)
+        budget[0] -= min(len(grams), len(source))  # what the intersection reads
+        if budget[0] < 0:
+            return False
+        shared[j] = len(grams & source)
     need = 0.2 * len(grams)
     ranked = sorted((j for j, n in shared.items() if n >= need), key=lambda j: (-shared[j], j))
     for j in ranked[:MAX_VERIFY_PER_QUOTE]:
