@@ -414,3 +414,27 @@ def test_an_opening_byline_under_a_photo_caption() -> None:
     a = parse(page("网络安全和信息化工作座谈会召开", "来源:某民网 2017-09-14 10:55:09",
                    body="会议现场图。\n\n某民网北京9月14日电 (王小明)" + BODY), id="t")
     assert a.author == "王小明" and a.text.count("(王小明)") == 1  # cut from the opening (page() prints the body twice)
+
+
+def test_county_pages() -> None:
+    """A city acting on its district's matter is a subject too; a short page naming one county is about it."""
+    acting = ("保定市网信办联合莲池区开展网络文明进社区活动。保定市委网信办负责同志讲话。莲池区各街道参加。"
+              "保定市将持续推进网络文明建设。")
+    a = parse("\n\n".join(["网络文明进社区活动举行", "2023-05-06", acting, BODY]), id="t")
+    assert [r.name for r in a.regions] == ["河北省保定市", "河北省保定市莲池区"]
+    sole = parse("\n\n".join(["网评员培训班开班", "2023-05-06", "近日,靖宇县网评员培训班开班。" + BODY, BODY]), id="t")
+    assert [r.name for r in sole.regions] == ["吉林省白山市靖宇县"]
+
+
+def test_a_multi_syllable_annotation_and_a_garbled_bracket_byline() -> None:
+    a = parse(page("全市未成年人网络保护活动举行", "2023-06-30",
+                   body="某新网扬州6月30日电(rìdiàn)?(通讯员?王小明 李大力)" + BODY + "(xiàojiāshè)"), id="t")
+    assert a.author == "王小明、李大力" and "rìdiàn" not in a.text and "xiàojiāshè" not in a.text
+
+
+def test_an_image_placeholder_is_no_author_and_a_caption_photographer_stays_a_reporter() -> None:
+    placeholder = parse(page("全市网络安全宣传周启动", "2021-01-06 21:17 来源:某都发布", "图片"), id="t")
+    assert placeholder.author is None
+    caption = parse(page("全市未成年人网络保护活动举行", "2023-06-30",
+                         body="某新网某州6月30日电 (王小明 李大力)" + BODY + "\n\n活动现场。 李大力 摄\n\n" + BODY), id="t")
+    assert caption.author == "王小明、李大力"

@@ -1,6 +1,6 @@
 """How right the parser is: precision and recall per field on real labelled pages.
 
-    python -m policy_corpus.evaluate [--write] [REAL_SET_DIR ...]   (default: tests/real/dev, team, heldout, fresh, probe, signed, blind)
+    python -m policy_corpus.evaluate [--write] [REAL_SET_DIR ...]   (default: tests/real/dev, team, heldout, fresh, probe, signed, county, blind)
 
 A real case is `NAME.txt` (a public page excerpt, exactly as stored) beside `NAME.json` (its
 labels, by the rules of `tests/real/LABELS.md`). For each field:
@@ -76,7 +76,7 @@ def report(scores: dict[str, list[int]]) -> str:
 #: The labelled fields of a real case (LABELS.md); `script` is always stated and always given.
 REAL_FIELDS = ("title", "subtitle", "author", "post", "source", "source_issue", "date", "time", "regions", "script")
 #: The sets of real pages, by folder name under tests/real.
-DEFAULT_SETS = ("dev", "team", "heldout", "fresh", "probe", "signed", "blind")
+DEFAULT_SETS = ("dev", "team", "heldout", "fresh", "probe", "signed", "county", "blind")
 Z95 = 1.959963984540054
 
 

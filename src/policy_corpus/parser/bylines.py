@@ -35,8 +35,9 @@ def _is_interview(page: Page) -> bool:
     return any(P.INTERVIEW_MARK.search(t) for t in texts)
 
 
-#: A photographer's credit: `摄影 王某`, `图/王某`, `王某 摄`.
-_PHOTO_NAME = re.compile(f"(?:摄影|图片|图)\\s*[/:：]?\\s*(?P<a>{P._NAME})|(?P<b>{P._NAME})\\s*摄(?!影)")
+#: A photographer's credit in a byline: `摄影 王某`, `图/王某`. A caption's `王某 摄` is not one: a reporter often
+#: takes the pictures of a report too.
+_PHOTO_NAME = re.compile(f"(?:摄影|图片|图)\\s*[/:：]?\\s*(?P<a>{P._NAME})")
 
 
 def _writers(page: Page, names: str) -> str:
@@ -46,7 +47,7 @@ def _writers(page: Page, names: str) -> str:
         return names
     if "photographers" not in page.memo:
         lines = [t for _, t in (*page.layout.header, *page.layout.body, *page.layout.footer)]
-        page.memo["photographers"] = {m.group("a") or m.group("b") for t in lines if "摄" in t or "图" in t for m in _PHOTO_NAME.finditer(t)}
+        page.memo["photographers"] = {m.group("a") for t in lines if "摄" in t or "图" in t for m in _PHOTO_NAME.finditer(t)}
     kept = [n for n in listed if n not in page.memo["photographers"]]
     return "、".join(kept) if kept else names
 
@@ -189,11 +190,11 @@ def reporter_names(body: str, dated: bool) -> str | None:
     if len(parts) == 1 and not dated:
         return None
     names: list[str] = []
-    lead = parts[0].split() if len(parts) > 1 and parts[0][-1:].isspace() else []
+    lead = parts[0].replace("?", " ").split() if len(parts) > 1 and parts[0][-1:] in (" ", "?", "\t") else []
     if lead and all(P.NAME.fullmatch(w) and valid_author(w) for w in lead):
         names += lead  # `(王某 记者 李某)`: a writer named before the reporter, apart from the role
     for k, part in enumerate(parts[1:] if len(parts) > 1 else parts, 1):
-        words = [w for w in re.split(r"[\s、,,]+", part) if w and w != "报道"]  # `(记者 王某 报道)`: the verb is no name
+        words = [w for w in re.split(r"[\s、,,?]+", part) if w and w != "报道"]  # `(记者 王某 报道)`: the verb is no name
         if len(parts) > 1 and k < len(parts) - 1 and words and not part[-1].isspace():
             words.pop()  # `王某 红网记者`: the word glued to the next role is that reporter's outlet
         names += words

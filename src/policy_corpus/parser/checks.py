@@ -58,7 +58,7 @@ SUBTITLE_CHECKS: tuple[Check, ...] = (
 # --- author and post ---------------------------------------------------------------------------
 
 #: Words that name a unit, a site or a role rather than a person.
-NOT_PERSON = re.compile(r"(?:网|报|台|办|社|站|刊|中心|网信|新闻|发布|现场|委员会|政府|局|厅|委|部)$|资讯$|^(?:未知|佚名|不详|匿名|本站|本网|小编|网友|管理员)$")
+NOT_PERSON = re.compile(r"(?:网|报|台|办|社|站|刊|中心|网信|新闻|发布|现场|委员会|政府|局|厅|委|部)$|资讯$|^(?:未知|佚名|不详|匿名|本站|本网|小编|网友|管理员|图片|视频|图文|摄影)$")
 
 AUTHOR_CHECKS: tuple[Check, ...] = (
     ("not_text", _text),

@@ -38,7 +38,9 @@ def han_count(text: str) -> int:
 
 # --- normalisation ---------------------------------------------------------------------------
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_SYLLABLE = f"[a-zü]*[{_TONED}][a-zü]*"
+#: One or more toned syllables (`wǎng`, `rìdiàn`): no toned vowel is a plain letter, so each `[a-zü]*` stops at the
+#: next toned vowel and the match is linear.
+_SYLLABLE = f"(?:[a-zü]*[{_TONED}])+[a-zü]*"
 #: `網(wǎng)`: a toned syllable in brackets right after a character; or `?lián)`, whose `(` a
 #: garbled page lost (the toned syllable directly after a non-letter, closed by `)`).
 PINYIN_DEBRIS = re.compile(f"(?<=[{HAN}?)\\]])\\({_SYLLABLE}\\)|(?<![a-zA-Z(]){_SYLLABLE}\\)")
@@ -59,7 +61,7 @@ CHROME_LINE = re.compile(
     r"扫一扫.{0,30}|.{0,20}扫码.{0,20}|.{0,20}二维码.{0,20}|微信|微博|QQ空间|QQ好友|朋友圈|"
     r"(?:上|下)一篇.{0,80}|用手机看|手机看|手机版|电脑版|登录|注册|首页|"
     # a reading-time badge and an e-paper's navigation
-    r"欢迎(?:访问|光临|来到).{0,40}|本篇文章\s*\d+\s*字.{0,12}|.{0,8}阅读(?:时间|需要|约需)\s*[::]?\s*\d+\s*分钟.{0,8}|返回目录|标题导航|版面导航|"
+    r"图片|视频|欢迎(?:访问|光临|来到).{0,40}|本篇文章\s*\d+\s*字.{0,12}|.{0,8}阅读(?:时间|需要|约需)\s*[::]?\s*\d+\s*分钟.{0,8}|返回目录|标题导航|版面导航|"
     r"上一版|下一版|上一期|下一期|往期回顾|"
     r"\S+\.(?:jpe?g|png|gif|webp|bmp))",
     re.IGNORECASE,
@@ -196,7 +198,7 @@ TRAILING_BYLINE = re.compile(
 #: before the mark (`荆楚网(湖北日报网)讯(记者 王某)`), several outlets (`某报、某网(x.cn)、某客户端讯`). Matched on the
 #: paragraph's first characters only, so its cost is bounded whatever the line.
 OPENING_BYLINE = re.compile(
-    f"^(?P<dateline>(?:[{HAN}0-9 、]|[((][{HAN}A-Za-z0-9.]{{2,20}}[))]){{0,40}}?(?:讯|电|消息|报道))?\\s*+[((](?P<body>[^()()]{{2,40}})[))]"
+    f"^(?P<dateline>(?:[{HAN}0-9 、]|[((][{HAN}A-Za-z0-9.]{{2,20}}[))]){{0,40}}?(?:讯|电|消息|报道))?[\\s?]*+[((](?P<body>[^()()]{{2,40}})[))]"
 )
 OPENING_SCAN = 120
 #: A reporter's credit closing a paragraph: `…。(记者 王某 实习生 李某)`, `(记者 王某报道)`; only a credit with a

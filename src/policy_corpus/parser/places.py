@@ -72,9 +72,29 @@ def regions_from_subjects(page: Page, found: Known = NOTHING) -> Found | None:
             marked = _place_by_marker(venueless, suffix, year)
             if marked is not None:
                 return Found([marked], "regions_from_level_marker", None)
+            sole = set(venueless)
+            if len(sole) == 1 and (only := next(iter(sole))) in R.gazetteer(year).places and R.gazetteer(year).places[only].level == "county":
+                return Found([only], "regions_from_sole_county", None)  # the one place a short page names is its county
             return Found([], first_rule[0], None)  # places named, none dominates: an abstention the checks record
     codes = list(dict.fromkeys(codes))
+    if len(codes) == 1 and (city := _acting_prefecture(codes[0], body, year)) is not None:
+        codes.insert(0, city)  # 保定市 … 保定市 … 保定市 … 莲池区: the city acts too, the district is where
     return Found(codes, first_rule[0], first_rule[1]) if codes and first_rule else None
+
+
+#: Mentions of a county's prefecture in the body that make the prefecture a subject beside the county.
+PREFECTURE_MENTIONS = 3
+
+
+def _acting_prefecture(code: str, body: str, year: int | None = None) -> str | None:
+    """The prefecture of a county the body names it under at least PREFECTURE_MENTIONS times (its office acts on
+    the county's matter, or co-organises), else None. A municipality's districts have no prefecture of their own."""
+    places = R.gazetteer(year).places
+    place = places.get(code)
+    if place is None or place.level != "county" or place.parent is None or places[place.parent].level != "prefecture":
+        return None
+    named = sum(1 for line in body.split("\n") for c in R.find_places(line, year=year) if c == place.parent)
+    return place.parent if named >= PREFECTURE_MENTIONS else None
 
 
 def _dominant_place(mentions: Sequence[str], year: int | None = None) -> list[str]:
