@@ -15,6 +15,7 @@ import hashlib
 import multiprocessing as mp
 import os
 import shutil
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
@@ -234,6 +235,21 @@ def build(
                   parsed=len(misses), from_cache=hits, seconds=clock.laps, recovered=recovered)
 
 
+def _import_writers() -> None:
+    """Load what the card and the chart need (`datasets`, `huggingface_hub`, `matplotlib`, the gazetteer's table
+    for its version and years): two to three seconds that would otherwise be spent serially after the write pass."""
+    import contextlib
+
+    with contextlib.suppress(Exception):  # a load that fails here fails again, reported, where it is needed
+        import datasets  # noqa: F401
+        import huggingface_hub  # noqa: F401
+        import matplotlib.figure  # noqa: F401
+
+        from .parser.gazetteer import table_years
+
+        table_years()
+
+
 def check_folders(raw_dir: Path, out: Path, cache: Path | None) -> None:
     """Refuse, before any parsing, an output whose replacement would delete the input, the cache or other files."""
     if not raw_dir.is_dir():
@@ -363,6 +379,8 @@ def _write(kept: list[_Seen], near: dict[str, str], curated: dict[str, dict], ca
         return Part(number, folder, items)
 
     chunks = [kept[k : k + SHARD_ARTICLES] for k in range(0, len(kept), SHARD_ARTICLES)]
+    if len(chunks) > 1 and workers.n > 1:  # the card's and the chart's libraries load while the workers encode
+        threading.Thread(target=_import_writers, name="import-writers", daemon=True).start()
     parts = (part(n, chunk) for n, chunk in enumerate(chunks))
     if workers.n <= 1 or len(chunks) <= 1:
         written: Iterable[Written] = map(write_part, parts)
