@@ -438,3 +438,32 @@ def test_an_image_placeholder_is_no_author_and_a_caption_photographer_stays_a_re
     caption = parse(page("全市未成年人网络保护活动举行", "2023-06-30",
                          body="某新网某州6月30日电 (王小明 李大力)" + BODY + "\n\n活动现场。 李大力 摄\n\n" + BODY), id="t")
     assert caption.author == "王小明、李大力"
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        (("(资料图片仅供参考)", "全市网络文明建设推进会召开"), "全市网络文明建设推进会召开"),  # a bracketed photo note
+        (("?诎l(fā)布依法严厉打击涉疫网络谣言通告",), None),  # a headline whose first characters the site lost
+        (("某东盟信息港论坛在邕举行", "张三致辞 李四作主旨演讲"), "某东盟信息港论坛在邕举行"),  # who spoke is no title line
+    ],
+)
+def test_more_lines_that_are_never_titles(header: tuple[str, ...], title: str | None) -> None:
+    assert parse(page(*header, "2023-05-06 09:30"), id="t").title == title
+
+
+@pytest.mark.parametrize(
+    ("opening", "ending", "author"),
+    [
+        ("", "\n\n文字:王小明", "王小明"),  # a `文字:` label closing the text
+        ("某山网-某疆日报讯(记者王小明报道) ", "", "王小明"),  # an outlet pair in the dateline, 报道 glued to the name
+        ("", "(某县教育体育局 王小明 李大力)", "王小明、李大力"),  # a unit and two writers
+        ("", "(王小明) |", "王小明"),  # a separator after the closing credit
+        ("", "(王小明)\n\n健\n\n康\n\n领取专属 10元券", "王小明"),  # scraps of chrome after the credit
+        ("", "\n\n来自全省网信、工会等领域400余位代表参加会议。\n\n记者 王小明\n\n来源:某吉林网", "王小明"),
+    ],
+)
+def test_more_credits(opening: str, ending: str, author: str) -> None:
+    a = parse("\n\n".join(["全市网络文明建设推进会召开", "2023-05-06", opening + BODY, BODY + ending, "责任编辑:李四"]), id="t")
+    assert a.author == author
+    assert a.source != "全省网信、工会等领域400余位代表参加会议"

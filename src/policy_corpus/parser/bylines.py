@@ -84,7 +84,7 @@ def author_from_label(page: Page, found: Known = NOTHING) -> Found | None:
 
 
 #: An author field of the page's metadata: `作者:`, `记者:` (a label, not a newsroom role in running text).
-_AUTHOR_FIELD = re.compile(r"(?:^|\s)(?:文章作者|作者|记者)\s*[::]\s*")
+_AUTHOR_FIELD = re.compile(r"(?:^|\s)(?:文章作者|作者|记者|文字报道|文字)\s*[::]\s*")
 
 
 def _signer(page: Page) -> tuple[int, str] | None:
@@ -139,6 +139,9 @@ def author_from_reporter_byline(page: Page, found: Known = NOTHING) -> Found | N
         if (names := _reporter_at_end(t)) is not None:
             return Found(_writers(page, names), "author_from_reporter_byline", i)
     for i, t in [*page.header.meta, *page.layout.footer[:CREDIT_FOOTER_LINES]]:
+        if (line := P.REPORTER_LINE.fullmatch(t)) is not None:  # `记者 王某` on a line of its own under the text
+            names = [join_names(line.group("names"))] + ([join_names(line.group("others"))] if line.group("others") else [])
+            return Found(_writers(page, "、".join(names)), "author_from_reporter_byline", i)
         for m in _BRACKETED_CREDIT.finditer(t[:200]):
             if (names := reporter_names(m.group(1), dated=False)) is not None:
                 return Found(_writers(page, names), "author_from_reporter_byline", i)  # `来源:X (记者 王某)`
@@ -185,7 +188,7 @@ def reporter_dateline(text: str) -> tuple[str, int] | None:
 
 def reporter_names(body: str, dated: bool) -> str | None:
     """`湖南日报记者 王某 红网记者 李某` → `王某、李某`: every name after a role, each outlet in front of a role dropped."""
-    body = P.PHOTO_CREDIT.sub("", body)  # `(王某 李某 图 张某)`: the photographer is no author
+    body = P.PHOTO_CREDIT.sub("", body).removesuffix("报道")  # `(王某 李某 图 张某)`: the photographer is no author
     parts = P.REPORTER_ROLE.split(body)
     if len(parts) == 1 and not dated:
         return None

@@ -46,6 +46,8 @@ TITLE_CHECKS: tuple[Check, ...] = (
     ("a_metadata_label", lambda v: P.LABEL.match(v) is None),  # `新闻来源:X网`
     ("a_lead_in_to_a_list", lambda v: not v.rstrip().endswith((":", "："))),  # `志愿者应具备下列条件:`
     ("a_news_lead", lambda v: NEWS_LEAD.search(v) is None),  # `… 19日,我省第三届…`: the body's first sentence
+    ("a_bracketed_note", lambda v: not (v[:1] in "((【[" and v[-1:] in "))】]")),  # `(资料图片仅供参考)`
+    ("a_garbled_headline", lambda v: not v.startswith("?")),  # `?诎l(fā)布…`: the site lost its first characters
 )
 
 SUBTITLE_CHECKS: tuple[Check, ...] = (

@@ -281,6 +281,15 @@ SIGNATURE_LINES = 4
 MAX_SIGNATURE_CHARS = 40
 
 
+#: Short lines after the text searched past for its closing credit.
+TRAILING_CHROME_LINES = 3
+
+
+def _is_scrap(line: str) -> bool:
+    """A short line with no sentence and no bracket: a button or a banner, not the text's last paragraph."""
+    return len(line) <= 20 and P.SENTENCE_END.search(line) is None and not any(c in line for c in "()()")
+
+
 def _is_prompt(line: str) -> bool:
     """A short line with no sentence in it that invites the reader to act (share, comment, collect)."""
     return len(line) <= 60 and P.SENTENCE_END.search(line) is None and P.READER_PROMPT.search(line) is not None
@@ -299,8 +308,11 @@ def cut_credits(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Fou
     """The body's edges: cut a trailing `(王某)` / `(作者系…)` / `(宣传部王某)`, an opening `(记者 王某)` and a
     `记者 王某` line off the body's text, and return them as the page's byline and reporter credits."""
     byline = reporter = None
-    # a share or comment prompt after the text (`读完这篇文章后写点感想吧 你还可以 收藏`) is not where the credit sits
-    end = len(body) - 1 - (len(body) >= 2 and _is_prompt(body[-1][1]))
+    # a share or comment prompt after the text (`读完这篇文章后写点感想吧 你还可以 收藏`), or a few short lines of
+    # chrome without a sentence (`领取专属 10元无门槛券`), are not where the credit sits
+    end = len(body) - 1
+    while end > 0 and len(body) - 1 - end < TRAILING_CHROME_LINES and (_is_prompt(body[end][1]) or _is_scrap(body[end][1])):
+        end -= 1
     if body:
         i, last = body[end]
         if (m := P.TRAILING_BYLINE.search(last)) is not None:
@@ -310,7 +322,9 @@ def cut_credits(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Fou
             byline = Found(m.group("post").rstrip("。"), "signed_post", i)
             body[end] = (i, last[: m.start()].rstrip())
         elif (m := P.ORG_BYLINE.search(last, max(0, len(last) - 60))) is not None and _person(m.group("name")):
-            byline = Found(m.group("name").replace(" ", ""), "trailing_byline", i)  # `(宣传部王某)`: the unit, then the writer
+            name = m.group("name")  # `(宣传部王某)`: the unit, then the writer (or writers, `(某局 王某 李某)`)
+            names = "、".join(name.split()) if all(len(w) >= 2 for w in name.split()) else name.replace(" ", "")
+            byline = Found(names, "trailing_byline", i)
             body[end] = (i, last[: m.start()].rstrip())
         if not body[end][1]:
             del body[end]
@@ -322,7 +336,7 @@ def cut_credits(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], Fou
             reporter = Found(opening[0], "reporter_byline", i)
             body[first] = (i, head[opening[1] :].lstrip(" ,,::"))
     if reporter is None:
-        for k, (i, line) in enumerate(body[:-1]):
+        for k, (i, line) in enumerate(body if len(body) > 1 else ()):
             m = P.REPORTER_LINE.fullmatch(line)
             if m is not None:  # `记者 王某` on a line of its own inside the body
                 value = "、".join(_names_of(m.group(g)) for g in ("names", "others") if m.group(g))

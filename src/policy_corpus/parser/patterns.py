@@ -95,7 +95,7 @@ TITLE_LIST_LINE = re.compile(r"(?:《[^《》]{1,20}》\s*+){2,}+")
 #: The line under a speech's title: `在X会议上的讲话` (a note on the occasion, not part of the title).
 SPEECH_NOTE = re.compile(r"^在[^。!?;]{2,60}?上的(?:讲话|发言|致辞|报告|演讲|主旨演讲|工作报告)(?:\s*[((][^()()]{0,40}[))])?$")
 #: A deck line naming who attended: `X Y出席`, `X作出批示 Y参加`.
-ATTENDANCE_LINE = re.compile(r"(?:出席|参加|列席|陪同)(?:会议|活动|仪式)?$")
+ATTENDANCE_LINE = re.compile(r"(?:出席|参加|列席|陪同|致辞|讲话|作主旨演讲|主持)(?:会议|活动|仪式)?$")
 #: A bullet opening a deck line or a marked byline: `●两年来…`, `■X Y`.
 BULLET = "●■◆▲★"
 #: Footer lines: copyright, licences, ICP numbers, reporting hotlines, site credits.
@@ -191,14 +191,14 @@ _POST_TEXT = r"(?:[^()()]|[((][^()()]{1,6}[))])*?(?:[^()()\s]|[((][^()()]{1,6}[)
 SIGNED_POST = re.compile(f"[((]?\\s*+作者(?:系|为|是|单位\\s*+[::])\\s*+(?P<post>{_POST_TEXT})\\s*+[))]?$")
 TRAILING_BYLINE = re.compile(
     f"(?:(?<=[。!?”\"])|^)\\s*[((]\\s*(?:(?:本报|本台)?(?:特约|首席|见习)?(?:记者|通讯员|实习生)\\s*)?"
-    f"(?P<names>{NAMES.pattern}(?:(?:\\s+|\\s*(?:记者|通讯员|实习生)\\s*)(?:{_NAME}))*)\\s*[))]$"
+    f"(?P<names>{NAMES.pattern}(?:(?:\\s+|\\s*(?:记者|通讯员|实习生)\\s*)(?:{_NAME}))*)\\s*[))]\\s*[|｜]?$"
 )
 #: A bracketed byline opening the body, after an optional dateline: `本报讯(记者 王某)`,
 #: `央广网长沙9月17日消息(记者王某 通讯员李某)`, `中新网福建新闻9月5日电 (王某)`, an outlet's other name in brackets
 #: before the mark (`荆楚网(湖北日报网)讯(记者 王某)`), several outlets (`某报、某网(x.cn)、某客户端讯`). Matched on the
 #: paragraph's first characters only, so its cost is bounded whatever the line.
 OPENING_BYLINE = re.compile(
-    f"^(?P<dateline>(?:[{HAN}0-9 、]|[((][{HAN}A-Za-z0-9.]{{2,20}}[))]){{0,40}}?(?:讯|电|消息|报道))?[\\s?]*+[((](?P<body>[^()()]{{2,40}})[))]"
+    f"^(?P<dateline>(?:[{HAN}0-9 、\\-—]|[((][{HAN}A-Za-z0-9.]{{2,20}}[))]){{0,40}}?(?:讯|电|消息|报道))?[\\s?]*+[((](?P<body>[^()()]{{2,40}})[))]"
 )
 OPENING_SCAN = 120
 #: A reporter's credit closing a paragraph: `…。(记者 王某 实习生 李某)`, `(记者 王某报道)`; only a credit with a
@@ -215,7 +215,7 @@ TODAY_WIDGET = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一�
 #: A trailing `(宣传部王某)`, `(市委网信办 王 某)`: the writer's unit, then the writer.
 ORG_BYLINE = re.compile(
     f"(?:(?<=[。!?”\"])|^)\\s*[((]\\s*(?P<org>[{HAN}]{{2,12}}?(?:部|办|委|局|厅|中心|处|科|站|所|院|馆|队|社|报|台|网))"
-    f"\\s*(?P<name>[{HAN}]{{2,3}}|[{HAN}] [{HAN}]{{1,2}}|[{HAN}] [{HAN}] [{HAN}])\\s*[))]\\s*[|｜]?$"
+    f"\\s*(?P<name>[{HAN}]{{2,3}}(?: [{HAN}]{{2,3}}){{0,3}}|[{HAN}] [{HAN}]{{1,2}}|[{HAN}] [{HAN}] [{HAN}])\\s*[))]\\s*[|｜]?$"
 )
 #: Last characters of a name that make it a verb or a credit, not a person: `(市委网信办供稿)`.
 NOT_NAME_END = re.compile(r"(?:稿|图|供|理|道|布|发|辑|摄|讯|报|办|网|文|宣)$")

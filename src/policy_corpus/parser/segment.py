@@ -53,8 +53,10 @@ def is_meta(text: str, dated: bool = True) -> bool:
 
     `dated=False` says the caller already knows the line holds no date.
     """
-    if P.LABEL.match(text) or P.SOURCE_BRACKETED.match(text) or len(text) < 60 and P.SOURCE_LABEL.match(text):
+    if P.LABEL.match(text) or P.SOURCE_BRACKETED.match(text):
         return True
+    if len(text) < 60 and (m := P.SOURCE_LABEL.match(text)) is not None and (":" in m.group() or not P.SENTENCE_END.search(text)):
+        return True  # `来源 某报`; not `来自全省…的代表参加会议。`, a sentence opening with the word
     date = (P.DATE_YMD.search(text) or P.DATE_DMY.search(text)) if dated else None
     if date is None:
         return False

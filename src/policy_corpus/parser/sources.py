@@ -95,6 +95,8 @@ def source_candidates(page: Page) -> list[Found]:
             for lm in P.SOURCE_LABEL.finditer(t):
                 if lm.start() > 0 and t[lm.start() - 1] not in " \t:|【[(0123456789?·•/":  # `?`: a garbled separator
                     continue
+                if not re.search(r"[::/]", lm.group()) and P.SENTENCE_END.search(t):
+                    continue  # `来自全省…400余位代表参加会议。`: a sentence that opens with the word, no label
                 value = _source_value(t[lm.end() :])
                 if value[0]:
                     out.append(Found(value, "source_from_label", i))
