@@ -467,3 +467,23 @@ def test_more_credits(opening: str, ending: str, author: str) -> None:
     a = parse("\n\n".join(["全市网络文明建设推进会召开", "2023-05-06", opening + BODY, BODY + ending, "责任编辑:李四"]), id="t")
     assert a.author == author
     assert a.source != "全省网信、工会等领域400余位代表参加会议"
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        (("|处置网络平台12家!某省推进暑期网络环境专项整治工作",), "处置网络平台12家!某省推进暑期网络环境专项整治工作"),
+        (("某省重拳出击全面整治个人信息保护问题", "二、专项整治重点"), "某省重拳出击全面整治个人信息保护问题"),
+        (("某某干日日干_365某某_在线一区视频_国产高清在线观看", "某省启动暑期未成年人网络环境整治专项行动"),
+         "某省启动暑期未成年人网络环境整治专项行动"),
+        (("为进一步提高人民群众对网络有害信息的辨识能力,",), None),  # a broken sentence
+        (("网络安全进校园活动在某大学举办-某某凯时手机版",), "网络安全进校园活动在某大学举办"),  # a farm's brand after `-`
+        (("1月11日,市委书记主持召开市委网络安全和信息化委员会会议",), None),  # a report's first sentence
+    ],
+)
+def test_titles_from_the_last_pages(header: tuple[str, ...], title: str | None) -> None:
+    assert parse(page(*header, "2023-05-06 09:30"), id="t").title == title
+
+
+def test_a_newsroom_rank_is_no_name() -> None:
+    assert parse(page("全市网络文明建设推进会召开", "全媒体记者 王小明", "2023-05-06"), id="t").author == "王小明"

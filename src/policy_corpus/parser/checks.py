@@ -36,7 +36,7 @@ BYLINE_TITLE = re.compile(f"^(?:{P.AUTHOR_LABEL.pattern}|[□■])|(?:记者|通
 MIN_TITLE_HAN = 6
 
 #: The opening of a news report's first sentence: a day and a comma (`19日,我省…`).
-NEWS_LEAD = re.compile(r"(?<![\d年月])\d{1,2}日(?:上午|下午|晚|晚上)?,")
+NEWS_LEAD = re.compile(r"(?<![\d年月])\d{1,2}日(?:上午|下午|晚|晚上)?,|^(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚|晚上)?,")
 TITLE_CHECKS: tuple[Check, ...] = (
     ("not_text", _text),
     ("too_short_for_a_headline", lambda v: P.han_count(v) >= MIN_TITLE_HAN),  # chrome scraps: `5 天 [LV.2]`
@@ -48,6 +48,8 @@ TITLE_CHECKS: tuple[Check, ...] = (
     ("a_news_lead", lambda v: NEWS_LEAD.search(v) is None),  # `… 19日,我省第三届…`: the body's first sentence
     ("a_bracketed_note", lambda v: not (v[:1] in "((【[" and v[-1:] in "))】]")),  # `(资料图片仅供参考)`
     ("a_garbled_headline", lambda v: not v.startswith("?")),  # `?诎l(fā)布…`: the site lost its first characters
+    ("a_keyword_banner", lambda v: v.count("_") < 2),  # `某某_某某视频_在线观看`: a spam page's keywords
+    ("a_broken_sentence", lambda v: not v.rstrip().endswith((",", "、"))),  # `为进一步提高…意识,`
 )
 
 SUBTITLE_CHECKS: tuple[Check, ...] = (

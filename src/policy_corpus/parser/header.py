@@ -26,8 +26,10 @@ def is_name_line(text: str) -> bool:
 
 def is_keyword_list(text: str) -> bool:
     """`关键词,关键词,关键词,关键词`: a row of short comma-separated phrases (tags, SEO text), not a headline."""
-    parts = text.split(",")
-    return len(parts) >= 4 and P.SENTENCE_END.search(text) is None and all(P.han_count(p) <= 12 for p in parts)
+    if P.SENTENCE_END.search(text) is not None:
+        return False
+    parts, spam = text.split(","), text.split("_")  # `某某_某某视频_在线观看`: a spam page's keyword banner too
+    return len(parts) >= 4 and all(P.han_count(p) <= 12 for p in parts) or len(spam) >= 3 and all(P.han_count(p) <= 16 for p in spam)
 
 
 def is_post_line(text: str) -> bool:
@@ -266,6 +268,7 @@ def _continues_title(text: str, title: list[Line]) -> bool:
         and P.TITLE_NAME_PREFIX.match(text) is None
         and P.SPEECH_NOTE.match(text) is None
         and P.ATTENDANCE_LINE.search(text) is None
+        and P.HEADING_CN_NUM.match(text) is None  # `二、专项整治重点`: the body's first heading
     )
 
 

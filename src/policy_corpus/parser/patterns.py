@@ -160,7 +160,7 @@ DATE_YMD = re.compile(
 DATE_DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?:\s+(?P<t>\d{1,2}:\d{2}(?::\d{2})?))?(?!\d)")
 
 # --- bylines and posts ----------------------------------------------------------------------
-_NOT_NAME = "(?!记者|通讯员|实习生|评论员|摄影|编辑|本报|特约|见习|首席)"
+_NOT_NAME = "(?!记者|通讯员|实习生|评论员|摄影|编辑|本报|特约|见习|首席|全媒|融媒)"
 #: A name neither starts nor ends with 和, the separator of a list of names that is a Han character too:
 #: otherwise `和和和…` splits into names in exponentially many ways.
 _NAME = f"{_NOT_NAME}(?!和)(?:[{HAN}]{{2,4}}|[{HAN}]{{1,6}}·[{HAN}]{{1,8}})(?<!和)(?<!报道)"
@@ -247,7 +247,7 @@ TITLE_NAME_PREFIX = re.compile(f"^(?P<names>{NAMES.pattern})\\s*[::]\\s*(?P<titl
 ORIGINAL_TITLE = re.compile(r"^[((【\[]?\s*原标题\s*[::]\s*(?P<title>.+?)\s*[))】\]]?$")
 #: A site name appended to a page title: `… - 人民网`, `…_新闻中心_中国网`.
 TITLE_SITE_SUFFIX = re.compile(
-    f"\\s*(?:[-_|｜]|——|--)\\s*(?:[{HAN}A-Za-z0-9·]{{2,16}}(?:网|站|频道|中心|新闻|首页|门户|在线|日报|晚报|官网)"
+    f"\\s*(?:[-_|｜]|——|--)\\s*(?:[{HAN}A-Za-z0-9·]{{2,16}}(?:网|站|频道|中心|新闻|首页|门户|在线|日报|晚报|官网|手机版)"
     r"|[A-Za-z0-9.-]+\.(?:cn|com|net|org|gov\.cn))$"
 )
 SUBTITLE_DASH = re.compile(r"^\s*(?:——|--|—)\s*")

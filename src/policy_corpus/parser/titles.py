@@ -25,7 +25,7 @@ def _clean_title(text: str) -> str:
     if sep and 0 < len(head) <= 10 and P.han_count(tail) >= 8:
         text = tail  # `栏目_标题`: a short head before it is the site's column (or a farm's tag)
     text = text.replace("──", "——")  # box-drawing dashes some sites print for a subtitle's dash
-    return text.strip().rstrip(" |｜_-").strip()  # a separator left dangling by the page's title bar
+    return text.strip().strip(" |｜_-").strip()  # a separator left dangling by the page's title bar
 
 
 def title_from_original_title(page: Page, found: Known = NOTHING) -> Found | None:
