@@ -84,8 +84,17 @@ def battery() -> dict[str, bytes]:
     hant = "網絡安全與信息化工作會議強調要堅持統籌協調推動高質量發展這是一個測試"
     line = "".join(r.choice(hant) for _ in range(600)) + "。"
     pages["hant_5mb"] = (HEAD + (line + "\n") * (5_000_000 // len((line + "\n").encode("utf-8")))).encode("utf-8")
+    # found by a second reviewer of the 2026-12-03 changes
+    pages["pinyin_run_20k"] = _page(")" + "ǎ" * 20_000)
+    pages["pinyin_letters_20k"] = _page("aā" * 10_000)
+    pages["photo_credit_20k_spaces"] = ("某省网信办召开网络安全工作会议\n2023-05-06\n本报讯(记者 张三 李四)" + PROSE + "\n摄影"
+                                        + " " * 20_000 + "。" + PROSE + "\n" + PROSE * 2 + "\n").encode("utf-8")
+    pages["reading_time_lines"] = (HEAD + PROSE + "\n" + ("阅读需要" + " " * 990 + "1\n") * 2000 + PROSE * 2 + "\n").encode("utf-8")
+    pages["phrase_lines_8000"] = (HEAD + "".join(f"item{k} x\n" for k in range(8000))).encode("utf-8")
+    pages["pull_quote_candidates_4000"] = (HEAD + PROSE * 3 + "\n" + "".join("某" * 14 + f"{k}。\n" for k in range(4000))).encode("utf-8")
+    pages["announcement_title_no_dash"] = ("《人民日报》头版刊文\n2023-05-06\n" + PROSE * 3 + "\n").encode("utf-8")
     return pages
 
 
 #: Pages the parser may refuse, with the stage it must name; every other page must give a record.
-EXPECTED_REJECTS = {"lines_100k": "segment"}
+EXPECTED_REJECTS = {"lines_100k": "segment", "phrase_lines_8000": "segment"}

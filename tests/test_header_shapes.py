@@ -428,7 +428,7 @@ def test_county_pages() -> None:
 
 def test_a_multi_syllable_annotation_and_a_garbled_bracket_byline() -> None:
     a = parse(page("全市未成年人网络保护活动举行", "2023-06-30",
-                   body="某新网扬州6月30日电(rìdiàn)?(通讯员?王小明 李大力)" + BODY + "(xiàojiāshè)"), id="t")
+                   body="某新网扬州6月30日电(rìdiàn)?(通讯员?王小明 李大力)" + BODY + "校家社(xiàojiāshè)"), id="t")
     assert a.author == "王小明、李大力" and "rìdiàn" not in a.text and "xiàojiāshè" not in a.text
 
 
@@ -487,3 +487,10 @@ def test_titles_from_the_last_pages(header: tuple[str, ...], title: str | None) 
 
 def test_a_newsroom_rank_is_no_name() -> None:
     assert parse(page("全市网络文明建设推进会召开", "全媒体记者 王小明", "2023-05-06"), id="t").author == "王小明"
+
+
+def test_a_lone_list_marker_joins_nothing_to_the_title_and_an_announcement_alone_is_kept() -> None:
+    a = parse(page("某省网信办召开网络安全工作会议部署全年工作", "•", "• 某藏新闻网", "• 2023/09/08"), id="t")
+    assert (a.title, a.source, str(a.date)) == ("某省网信办召开网络安全工作会议部署全年工作", "某藏新闻网", "2023-09-08")
+    two = parse(page("《某某时报》刊发——网信尖兵:数字某市奏响“最强音”——某市网信工作纪实", "2019-01-25"), id="t")
+    assert (two.title, two.subtitle) == ("网信尖兵:数字某市奏响“最强音”", "某市网信工作纪实")

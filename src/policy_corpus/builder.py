@@ -11,6 +11,7 @@ The output depends only on the raw files, never on the number of workers or on t
 
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
 import multiprocessing as mp
 import os
@@ -152,12 +153,17 @@ def _parse_all(jobs: list[tuple[str, str, float | None]], workers: _Workers) -> 
 def _in_order(pool: ProcessPoolExecutor, fn: Any, jobs: Iterable[Any], window: int) -> Iterator[Any]:
     """`pool.map` with at most `window` jobs submitted and not yet taken, so their inputs never pile up in memory."""
     pending: deque = deque()
-    for job in jobs:
-        pending.append(pool.submit(fn, job))
-        if len(pending) >= window:
+    try:
+        for job in jobs:
+            pending.append(pool.submit(fn, job))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
             yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
+    finally:  # on an error (or an abandoned loop) no job may still run when the caller cleans up its output
+        for future in pending:
+            future.cancel()
+        concurrent.futures.wait(pending)
 
 
 def build(

@@ -37,7 +37,7 @@ def _is_interview(page: Page) -> bool:
 
 #: A photographer's credit in a byline: `摄影 王某`, `图/王某`. A caption's `王某 摄` is not one: a reporter often
 #: takes the pictures of a report too.
-_PHOTO_NAME = re.compile(f"(?:摄影|图片|图)\\s*[/:：]?\\s*(?P<a>{P._NAME})")
+_PHOTO_NAME = re.compile(f"(?:摄影|图片|图)\\s*+[/:：]?\\s*+(?P<a>{P._NAME})")
 
 
 def _writers(page: Page, names: str) -> str:

@@ -240,13 +240,13 @@ def _list_rows(header: Sequence[Line]) -> tuple[list[Line], set[int]]:
     for i, t in header:
         item = t.startswith(LIST_ITEM)
         text = t.lstrip(LIST_ITEM + " ") if item else t
-        if item and run and rows:
+        if item and run and rows and rows[-1][0] in items:
             rows[-1] = (rows[-1][0], f"{rows[-1][1]} {text}".strip())
         elif text or not item:
             rows.append((i, text))
             if item:
                 items.add(i)
-        run = item
+        run = item and (bool(text) or run)  # a lone `•` opens no row of its own and joins none to the title
     return [(i, t) for i, t in rows if t], items
 
 

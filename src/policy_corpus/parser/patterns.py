@@ -40,10 +40,10 @@ def han_count(text: str) -> int:
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 #: One or more toned syllables (`wǎng`, `rìdiàn`): no toned vowel is a plain letter, so each `[a-zü]*` stops at the
 #: next toned vowel and the match is linear.
-_SYLLABLE = f"(?:[a-zü]*[{_TONED}])+[a-zü]*"
+_SYLLABLE = f"(?:[a-zü]*+[{_TONED}])++[a-zü]*+"
 #: `網(wǎng)`: a toned syllable in brackets right after a character; or `?lián)`, whose `(` a
 #: garbled page lost (the toned syllable directly after a non-letter, closed by `)`).
-PINYIN_DEBRIS = re.compile(f"(?<=[{HAN}?)\\]])\\({_SYLLABLE}\\)|(?<![a-zA-Z(]){_SYLLABLE}\\)")
+PINYIN_DEBRIS = re.compile(f"(?<=[{HAN}?)\\]])\\({_SYLLABLE}\\)|(?<![a-zA-Zü{_TONED}(]){_SYLLABLE}\\)")
 #: `天 津`: single characters spaced out to fill a heading's width.
 LETTER_SPACED = re.compile(f"[{HAN}](?: +[{HAN}]){{1,5}}")
 #: `?;ヂ?`: question marks and stray kana where a site garbled characters.
@@ -61,7 +61,7 @@ CHROME_LINE = re.compile(
     r"扫一扫.{0,30}|.{0,20}扫码.{0,20}|.{0,20}二维码.{0,20}|微信|微博|QQ空间|QQ好友|朋友圈|"
     r"(?:上|下)一篇.{0,80}|用手机看|手机看|手机版|电脑版|登录|注册|首页|"
     # a reading-time badge and an e-paper's navigation
-    r"图片|视频|欢迎(?:访问|光临|来到).{0,40}|本篇文章\s*\d+\s*字.{0,12}|.{0,8}阅读(?:时间|需要|约需)\s*[::]?\s*\d+\s*分钟.{0,8}|返回目录|标题导航|版面导航|"
+    r"图片|视频|欢迎(?:访问|光临|来到).{0,40}|本篇文章\s*+\d+\s*+字.{0,12}|.{0,8}阅读(?:时间|需要|约需)\s*+[::]?\s*+\d+\s*分钟.{0,8}|返回目录|标题导航|版面导航|"
     r"上一版|下一版|上一期|下一期|往期回顾|"
     r"\S+\.(?:jpe?g|png|gif|webp|bmp))",
     re.IGNORECASE,

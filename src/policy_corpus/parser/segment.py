@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from ..errors import ParseError
 from . import patterns as P
@@ -55,7 +57,7 @@ def is_meta(text: str, dated: bool = True) -> bool:
     """
     if P.LABEL.match(text) or P.SOURCE_BRACKETED.match(text):
         return True
-    if len(text) < 60 and (m := P.SOURCE_LABEL.match(text)) is not None and (":" in m.group() or not P.SENTENCE_END.search(text)):
+    if len(text) < 60 and (m := P.SOURCE_LABEL.match(text)) is not None and (re.search("[::/]", m.group()) or not P.SENTENCE_END.search(text)):
         return True  # `来源 某报`; not `来自全省…的代表参加会议。`, a sentence opening with the word
     date = (P.DATE_YMD.search(text) or P.DATE_DMY.search(text)) if dated else None
     if date is None:
@@ -149,13 +151,14 @@ PHRASE_RUN_HAN = 100
 def _phrase_run(numbered: list[tuple[int, str]], kinds: list[str]) -> int:
     """Where a page with no prose paragraph starts its text: the first long run of short text lines after the title
     (`有网民在网络平台发布` / `“五常市出现…`); the end of the page when there is none."""
-    run = 0
+    run = han = 0
     for k in range(1, len(numbered)):
-        run = run + 1 if kinds[k] == "text" else 0
-        if run >= PHRASE_RUN_LINES:
-            first = k - run + 1
-            if sum(P.han_count(t) for _, t in numbered[first : k + 1]) >= PHRASE_RUN_HAN:
-                return first
+        if kinds[k] == "text":
+            run, han = run + 1, han + P.han_count(numbered[k][1])
+        else:
+            run = han = 0
+        if run >= PHRASE_RUN_LINES and han >= PHRASE_RUN_HAN:
+            return k - run + 1
     return len(numbered)
 
 
@@ -267,38 +270,27 @@ def drop_pull_quotes(paragraphs: list[str]) -> tuple[list[str], int]:
     """Drop short paragraphs that repeat, usually shortened, a sentence found elsewhere in the body.
 
     Near-linear: a candidate is compared only with the longer paragraphs that share a fifth of
-    its 4-grams (set intersections, in C; each paragraph's 4-grams are taken once), best first.
+    its 4-grams, found through an index of the candidates' 4-grams, best first.
     """
     candidates = {k: core for k, p in enumerate(paragraphs) if (core := _quote_core(p)) is not None}
     if not candidates:
         return list(paragraphs), 0
     grams = {k: _grams(paragraphs[k]) for k in candidates}
-    if not any(_may_repeat(k, grams[k], paragraphs) for k in candidates):
-        return list(paragraphs), 0  # most pages: no candidate shares enough text with any longer paragraph
+    wanted = frozenset().union(*grams.values())
+    postings: dict[str, list[int]] = {}
+    for j, other in enumerate(paragraphs):
+        if len(other) <= MAX_SOURCE_CHARS:
+            for g in _grams(other) & wanted:
+                postings.setdefault(g, []).append(j)
     budget = [MAX_POSTINGS, MAX_VERIFY_CHARS]
-    sources: dict[int, frozenset[str]] = {}  # 4-grams of each source paragraph, taken once
     matchers: dict[int, difflib.SequenceMatcher[str]] = {}  # one index per source paragraph, built once
     kept, dropped = [], 0
     for k, para in enumerate(paragraphs):
-        if k in candidates and _repeats(k, candidates[k], grams[k], paragraphs, sources, budget, matchers):
+        if k in candidates and _repeats(k, candidates[k], grams[k], paragraphs, postings, budget, matchers):
             dropped += 1
             continue
         kept.append(para)
     return kept, dropped
-
-
-def _may_repeat(k: int, grams: frozenset[str], paragraphs: list[str]) -> bool:
-    """A necessary condition of `_repeats`, searched in C: a fifth of the candidate's 4-grams occur in the longer
-    paragraphs taken together (one paragraph must hold that many for blocks of ≥ 4 characters to cover 80 %)."""
-    size = len(paragraphs[k])
-    text = "\0".join(p for p in paragraphs if size < len(p) <= MAX_SOURCE_CHARS)
-    need = 0.2 * len(grams)
-    found = 0
-    for g in grams:
-        found += g in text
-        if found >= need:
-            return True
-    return False
 
 
 def _quote_core(para: str) -> str | None:
@@ -313,25 +305,20 @@ def _grams(text: str, n: int = 4) -> frozenset[str]:
     return frozenset({text[i : i + n] for i in range(len(text) - n + 1)})
 
 
-def _repeats(k: int, core: str, grams: frozenset[str], paragraphs: list[str], sources: dict[int, frozenset[str]],
-             budget: list[int], matchers: dict[int, difflib.SequenceMatcher[str]]) -> bool:
+def _repeats(k: int, core: str, grams: frozenset[str], paragraphs: list[str], postings: dict[str, list[int]], budget: list[int],
+             matchers: dict[int, difflib.SequenceMatcher[str]]) -> bool:
     """True when matching blocks of ≥ 4 characters in one longer paragraph cover 80 % of this one.
 
     Such blocks hold at least a fifth of the paragraph's 4-grams, so paragraphs sharing fewer
     are skipped before the (quadratic) sequence matching.
     """
     size = len(paragraphs[k])
-    shared: dict[int, int] = {}
-    for j, other in enumerate(paragraphs):
-        if not size < len(other) <= MAX_SOURCE_CHARS:
-            continue
-        source = sources.get(j)
-        if source is None:
-            source = sources[j] = _grams(other)
-        budget[0] -= min(len(grams), len(source))  # what the intersection reads
-        if budget[0] < 0:
-            return False
-        shared[j] = len(grams & source)
+    lists = [hits for g in grams if (hits := postings.get(g))]
+    budget[0] -= sum(map(len, lists))
+    if budget[0] < 0:
+        return False
+    counts = Counter(chain.from_iterable(lists))  # counted in C: the page's hot loop
+    shared = {j: n for j, n in counts.items() if j != k and len(paragraphs[j]) > size}
     need = 0.2 * len(grams)
     ranked = sorted((j for j, n in shared.items() if n >= need), key=lambda j: (-shared[j], j))
     for j in ranked[:MAX_VERIFY_PER_QUOTE]:

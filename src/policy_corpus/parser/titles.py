@@ -43,8 +43,8 @@ def title_from_header(page: Page, found: Known = NOTHING) -> Found | None:
     text = " ".join(_clean_title(t) for _, t in page.header.title)
     _, text = split_prefix(text, page)
     main = text.split("——")[0].strip() if "——" in text[1:] else text
-    if _PUBLISHED_IN.fullmatch(main):  # `《某某报》刊发——标题`: the dash ends an announcement, the title follows it
-        main = text.split("——", 1)[1].strip(" —")
+    if "——" in text[1:] and _PUBLISHED_IN.fullmatch(main):  # `《某某报》刊发——标题`: an announcement, then the title
+        main = text.split("——", 2)[1].strip(" —")
     return Found(main, "title_from_header", page.header.title[0][0])
 
 
@@ -65,9 +65,12 @@ def subtitle_from_title_line(page: Page, found: Known = NOTHING) -> Found | None
     if not page.header.title:
         return None
     text = " ".join(_clean_title(t) for _, t in page.header.title)
-    if "——" not in text[1:] or _PUBLISHED_IN.fullmatch(text.split("——")[0].strip()):
+    if "——" not in text[1:]:
         return None
-    return Found(text.split("——", 1)[1].strip(" —"), "subtitle_from_title_line", page.header.title[0][0])
+    parts = text.split("——")
+    if _PUBLISHED_IN.fullmatch(parts[0].strip()):  # `《某某报》刊发——标题——副标题`: the subtitle follows the title
+        parts = parts[1:]
+    return Found("——".join(parts[1:]).strip(" —"), "subtitle_from_title_line", page.header.title[0][0]) if len(parts) > 1 else None
 
 
 def subtitle_from_original_title(page: Page, found: Known = NOTHING) -> Found | None:
