@@ -131,8 +131,7 @@ def author_from_reporter_byline(page: Page, found: Known = NOTHING) -> Found | N
         return Found(_writers(page, page.reporter.value), "author_from_reporter_byline", page.reporter.line)
     for i, t in page.layout.header:
         if (m := P.REPORTER_LINE.fullmatch(t)) is not None:
-            names = [join_names(m.group("names"))] + ([join_names(m.group("others"))] if m.group("others") else [])
-            return Found(_writers(page, "、".join(names)), "author_from_reporter_byline", i)
+            return Found(_writers(page, reporter_line_names(m)), "author_from_reporter_byline", i)
         if (opening := opening_byline(t)) is not None:
             return Found(_writers(page, opening[0]), "author_from_reporter_byline", i)
     for i, t in page.header.meta:
@@ -140,8 +139,7 @@ def author_from_reporter_byline(page: Page, found: Known = NOTHING) -> Found | N
             return Found(_writers(page, names), "author_from_reporter_byline", i)
     for i, t in [*page.header.meta, *page.layout.footer[:CREDIT_FOOTER_LINES]]:
         if (line := P.REPORTER_LINE.fullmatch(t)) is not None:  # `记者 王某` on a line of its own under the text
-            names = [join_names(line.group("names"))] + ([join_names(line.group("others"))] if line.group("others") else [])
-            return Found(_writers(page, "、".join(names)), "author_from_reporter_byline", i)
+            return Found(_writers(page, reporter_line_names(line)), "author_from_reporter_byline", i)
         for m in _BRACKETED_CREDIT.finditer(t[:200]):
             if (names := reporter_names(m.group(1), dated=False)) is not None:
                 return Found(_writers(page, names), "author_from_reporter_byline", i)  # `来源:X (记者 王某)`
@@ -160,6 +158,11 @@ def _reporter_at_end(meta: str) -> str | None:
     m = None if start is None else P.REPORTER_LINE.fullmatch(" ".join(words[start:]))
     if m is None:
         return None
+    return reporter_line_names(m)
+
+
+def reporter_line_names(m: re.Match[str]) -> str:
+    """The reporters of a `P.REPORTER_LINE` match, then its 通讯员 or 实习生, joined with 、."""
     return "、".join([join_names(m.group("names"))] + ([join_names(m.group("others"))] if m.group("others") else []))
 
 
