@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main() -> None:
     run = lambda *a: subprocess.run([sys.executable, *a], cwd=ROOT, check=True)  # noqa: E731
-    run("-m", "policy_corpus.evaluate", "--write", "tests/real/dev", "tests/real/team", "tests/real/heldout", "tests/real/fresh", "tests/real/probe", "tests/real/signed", "tests/real/county", "tests/real/last", "tests/real/final", "tests/real/blind")
+    run("-m", "policy_corpus.evaluate", "--write", "tests/real/dev", "tests/real/team", "tests/real/heldout", "tests/real/fresh", "tests/real/probe", "tests/real/signed", "tests/real/county", "tests/real/last", "tests/real/final", "tests/real/extra", "tests/real/blind")
     run("tests/test_real_pages.py", "--record")
     run("tests/test_parse_identity.py", "--record")
     run("build.py", "--no-cache", "--quiet")

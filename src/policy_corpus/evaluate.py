@@ -1,6 +1,6 @@
 """How right the parser is: precision and recall per field on real labelled pages.
 
-    python -m policy_corpus.evaluate [--write] [REAL_SET_DIR ...]   (default: tests/real/dev, team, heldout, fresh, probe, signed, county, last, final, blind)
+    python -m policy_corpus.evaluate [--write] [REAL_SET_DIR ...]   (default: tests/real/dev, team, heldout, fresh, probe, signed, county, last, final, extra, blind)
 
 A real case is `NAME.txt` (a public page excerpt, exactly as stored) beside `NAME.json` (its
 labels, by the rules of `tests/real/LABELS.md`). For each field:
@@ -81,9 +81,10 @@ REAL_FIELDS = ("title", "subtitle", "author", "post", "source", "source_issue", 
 FIRST_SCORES: dict[str, tuple[int, int, int]] = {
     "blind": (126, 128, 150), "fresh": (126, 135, 147), "probe": (126, 144, 171),
     "signed": (115, 123, 154), "county": (124, 135, 154), "last": (114, 122, 148), "final": (98, 112, 127),
+    "extra": (49, 53, 59),
 }
 
-DEFAULT_SETS = ("dev", "team", "heldout", "fresh", "probe", "signed", "county", "last", "final", "blind")
+DEFAULT_SETS = ("dev", "team", "heldout", "fresh", "probe", "signed", "county", "last", "final", "extra", "blind")
 Z95 = 1.959963984540054
 
 
