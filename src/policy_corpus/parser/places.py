@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from . import gazetteer as R
 from . import patterns as P
@@ -28,9 +28,18 @@ def regions_from_subjects(page: Page, found: Known = NOTHING) -> Found | None:
     year = R.year_of(date.value[0] if date is not None else None)  # places as they stood on the article's date
     gaz = R.gazetteer(year)
     body = "\n".join(b.text for b in page.blocks)[:MAX_REGION_SCAN]
+    memo: list[list[str]] = []
+
+    def body_mentions() -> list[str]:
+        """Codes of the places the body names, line by line, found once."""
+        if not memo:
+            memo.append([c for t in body.split("\n") for c in R.find_places(t, year=year)])
+        return memo[0]
+
     codes: list[str] = []
     first_rule: tuple[str, int | None] | None = None
-    headline = (" ".join(t for _, t in page.header.title), page.header.title[0][0]) if page.header.title else None
+    title_text = " ".join(t for _, t in page.header.title)
+    headline = (title_text, page.header.title[0][0]) if page.header.title else None
     if headline is not None and (BYLINE_TITLE.search(headline[0]) or P.REPORTER_LINE.fullmatch(headline[0])):
         headline = None  # a byline standing where the title should be names the reporter's outlet, not the subject
     for name in ("title", "subtitle", "headline", "post"):
@@ -58,10 +67,10 @@ def regions_from_subjects(page: Page, found: Known = NOTHING) -> Found | None:
         codes.extend(R.find_places(src.value[0], year=year))
         first_rule = ("regions_from_source_organisation", src.line)
     if not codes:
-        mentions = [c for t in body.split("\n") for c in R.find_places(t, year=year)]
+        mentions = body_mentions()
         codes.extend(_dominant_place(mentions, year))
         first_rule = ("regions_from_dominant_place_in_body", None)
-        suffix = _marker_suffix(" ".join(t for _, t in page.header.title) + "\n" + body) if mentions else None
+        suffix = _marker_suffix(title_text + "\n" + body) if mentions else None
         if codes and suffix is not None and _below(suffix, _line_of(codes[0], year)):
             # 全市 … 海南省 … 海口市: the page's own unit lies below the place found; the one place of the marked
             # level on the line of descent the body names is it, else nothing is stated
@@ -73,11 +82,11 @@ def regions_from_subjects(page: Page, found: Known = NOTHING) -> Found | None:
             if marked is not None:
                 return Found([marked], "regions_from_level_marker", None)
             sole = set(venueless)
-            if len(sole) == 1 and (only := next(iter(sole))) in R.gazetteer(year).places and R.gazetteer(year).places[only].level == "county":
+            if len(sole) == 1 and (only := next(iter(sole))) in gaz.places and gaz.places[only].level == "county":
                 return Found([only], "regions_from_sole_county", None)  # the one place a short page names is its county
             return Found([], first_rule[0], None)  # places named, none dominates: an abstention the checks record
     codes = list(dict.fromkeys(codes))
-    if len(codes) == 1 and (city := _acting_prefecture(codes[0], body, year)) is not None:
+    if len(codes) == 1 and (city := _acting_prefecture(codes[0], body_mentions, year)) is not None:
         codes.insert(0, city)  # 保定市 … 保定市 … 保定市 … 莲池区: the city acts too, the district is where
     return Found(codes, first_rule[0], first_rule[1]) if codes and first_rule else None
 
@@ -86,15 +95,14 @@ def regions_from_subjects(page: Page, found: Known = NOTHING) -> Found | None:
 PREFECTURE_MENTIONS = 3
 
 
-def _acting_prefecture(code: str, body: str, year: int | None = None) -> str | None:
-    """The prefecture of a county the body names it under at least PREFECTURE_MENTIONS times (its office acts on
+def _acting_prefecture(code: str, mentions: Callable[[], list[str]], year: int | None = None) -> str | None:
+    """The prefecture of a county the body (its `mentions()`, read only for a county) names at least PREFECTURE_MENTIONS times (its office acts on
     the county's matter, or co-organises), else None. A municipality's districts have no prefecture of their own."""
     places = R.gazetteer(year).places
     place = places.get(code)
     if place is None or place.level != "county" or place.parent is None or places[place.parent].level != "prefecture":
         return None
-    named = sum(1 for line in body.split("\n") for c in R.find_places(line, year=year) if c == place.parent)
-    return place.parent if named >= PREFECTURE_MENTIONS else None
+    return place.parent if mentions().count(place.parent) >= PREFECTURE_MENTIONS else None
 
 
 def _dominant_place(mentions: Sequence[str], year: int | None = None) -> list[str]:
